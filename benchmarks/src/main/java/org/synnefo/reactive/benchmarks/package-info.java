@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks.
+ */
+package org.synnefo.reactive.benchmarks;

@@ -1,0 +1,4 @@
+/**
+ * The Astakos (identity, quotas, projects) client.
+ */
+package org.synnefo.reactive.astakos;

@@ -1,0 +1,4 @@
+/**
+ * The tour of the seed scenarios.
+ */
+package org.synnefo.reactive.examples;
