@@ -1,0 +1,71 @@
+package org.synnefo.reactive.emulator.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Dispatches a request to the service whose prefix is the longest match of the raw path, turning
+ * every {@link EmulatorFault} (thrown or signalled) into the Synnefo fault envelope and anything
+ * unexpected into a 500 {@code internalServerError}, so the server keeps serving.
+ */
+public final class Router {
+
+    private final EmulatorState state;
+    private final List<ServiceHandler> handlers;
+    private final FaultInjector faults;
+
+    public Router(EmulatorState state, List<ServiceHandler> handlers, FaultInjector faults) {
+        this.state = state;
+        List<ServiceHandler> sorted = new ArrayList<>(handlers);
+        sorted.sort(Comparator.comparingInt((ServiceHandler h) -> h.prefix().length()).reversed());
+        this.handlers = List.copyOf(sorted);
+        this.faults = faults;
+    }
+
+    public Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        ServiceHandler target = null;
+        for (ServiceHandler h : handlers) {
+            if (path.equals(h.prefix()) || path.startsWith(h.prefix() + "/")) {
+                target = h;
+                break;
+            }
+        }
+        Exchange exchange = new Exchange(request, response, state, target == null ? "" : target.prefix());
+        ServiceHandler chosen = target;
+        return faults.apply(exchange, () -> dispatch(chosen, exchange));
+    }
+
+    private Publisher<Void> dispatch(ServiceHandler target, Exchange exchange) {
+        if (target == null) {
+            return exchange.fault(EmulatorFault.notFound("API endpoint not found"));
+        }
+        Publisher<Void> result;
+        try {
+            result = target.handle(exchange);
+        } catch (EmulatorFault f) {
+            return exchange.fault(f);
+        } catch (RuntimeException e) {
+            return exchange.fault(internal(e));
+        }
+        return Flux.from(result).onErrorResume(e -> {
+            if (exchange.response().hasSentHeaders()) {
+                return Mono.error(e);
+            }
+            return Mono.from(exchange.fault(e instanceof EmulatorFault f ? f : internal(e)));
+        });
+    }
+
+    private static EmulatorFault internal(Throwable e) {
+        return new EmulatorFault(500, "internalServerError", "Internal server error")
+                .withDetails(e.getClass().getName() + ": " + e.getMessage());
+    }
+}

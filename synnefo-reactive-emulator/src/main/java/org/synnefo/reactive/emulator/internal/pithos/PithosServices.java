@@ -1,0 +1,17 @@
+package org.synnefo.reactive.emulator.internal.pithos;
+
+import java.util.List;
+import org.synnefo.reactive.emulator.internal.EmulatorContext;
+import org.synnefo.reactive.emulator.internal.ServiceHandler;
+
+/** Creates the emulated Pithos service handlers. */
+public final class PithosServices {
+
+    private PithosServices() {
+    }
+
+    /** The handlers of this service family, to be mounted by the router. */
+    public static List<ServiceHandler> create(EmulatorContext context) {
+        return List.of();
+    }
+}
