@@ -1,0 +1,23 @@
+package org.synnefo.reactive.core;
+
+
+/**
+ * HTTP 404: no such resource ({@code itemNotFound}).
+ */
+public class NotFoundException extends SynnefoHttpException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param faultName the fault name, or {@code null}
+     * @param faultMessage the fault message
+     * @param details the fault details
+     * @param method the request method
+     * @param url the request URL (no token)
+     */
+    public NotFoundException(String faultName, String faultMessage, String details, String method, String url) {
+        super(404, faultName, faultMessage, details, method, url, null, false);
+    }
+}

@@ -1,0 +1,25 @@
+package org.synnefo.reactive.core;
+
+import java.time.Duration;
+
+/**
+ * HTTP 429: the server asks the client to slow down; transient, and retried honouring {@code Retry-After}.
+ */
+public class TooManyRequestsException extends SynnefoHttpException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param faultName the fault name, or {@code null}
+     * @param faultMessage the fault message
+     * @param details the fault details
+     * @param method the request method
+     * @param url the request URL (no token)
+     * @param retryAfter the server's {@code Retry-After}, or {@code null}
+     */
+    public TooManyRequestsException(String faultName, String faultMessage, String details, String method, String url, Duration retryAfter) {
+        super(429, faultName, faultMessage, details, method, url, retryAfter, true);
+    }
+}
