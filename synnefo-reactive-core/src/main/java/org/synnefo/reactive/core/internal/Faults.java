@@ -130,8 +130,12 @@ public final class Faults {
         return s.length() > SNIPPET_LENGTH ? s.substring(0, SNIPPET_LENGTH) + "..." : s;
     }
 
+    /** Tokens shorter than this are not scrubbed: they would mangle ordinary words (test tokens). */
+    static final int MIN_SCRUBBED_TOKEN_LENGTH = 8;
+
+    /** Replaces any echo of the token (a server may quote it in a fault) by {@value Urls#REDACTED}. */
     static String scrub(String text, String token) {
-        if (text == null || token == null || token.isEmpty() || !text.contains(token)) {
+        if (text == null || token == null || token.length() < MIN_SCRUBBED_TOKEN_LENGTH || !text.contains(token)) {
             return text;
         }
         return text.replace(token, Urls.REDACTED);
