@@ -81,7 +81,9 @@ public final class HttpEngine {
      */
     public Mono<SynnefoResponse> exchange(SynnefoRequest request) {
         Objects.requireNonNull(request, "request");
-        return Mono.from(execute(request, this::sendAggregated));
+        // single(), not Mono.from(): the latter cancels upstream after the value, which would tag a
+        // successful operation as cancelled and could abort the pooled connection
+        return execute(request, this::sendAggregated).single();
     }
 
     /**
