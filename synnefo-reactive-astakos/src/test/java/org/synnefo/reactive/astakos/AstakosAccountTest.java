@@ -129,27 +129,30 @@ class AstakosAccountTest extends EmulatorSupport {
     void commissionsIssueInspectAcceptRejectAndResolve() {
         AstakosClient service = client().withToken(emulator.serviceToken());
         String uuid = other().uuid();
+        // A project whose project-wide capacity leaves room, so that only the member limit (5) matters.
+        String project = emulator.projects().create("commissions.example.org", user().uuid(),
+                Map.of("cyclades.vm", new org.synnefo.reactive.emulator.ResourceCapacity(100, 5)), uuid);
         long first = service.issueCommission(
-                CommissionRequest.forUser("create vm", uuid, uuid, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
+                CommissionRequest.forUser("create vm", uuid, project, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
         assertThat(service.getPendingCommissions().block(TIMEOUT)).contains(first);
         CommissionInfo info = service.getCommission(first).block(TIMEOUT);
         assertThat(info.serial()).isEqualTo(first);
         assertThat(info.name()).isEqualTo("create vm");
-        assertThat(info.provisions()).contains(Provision.forUser(uuid, uuid, "cyclades.vm", 1));
+        assertThat(info.provisions()).contains(Provision.forUser(uuid, project, "cyclades.vm", 1));
         StepVerifier.create(service.acceptCommission(first)).verifyComplete();
         assertThat(service.getPendingCommissions().block(TIMEOUT)).doesNotContain(first);
-        assertThat(client().withToken(other().token()).getQuotas().block(TIMEOUT).get(uuid).get("cyclades.vm")
+        assertThat(client().withToken(other().token()).getQuotas().block(TIMEOUT).get(project).get("cyclades.vm")
                 .usage()).isEqualTo(1);
 
         long second = service.issueCommission(
-                CommissionRequest.forUser("vm 2", uuid, uuid, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
+                CommissionRequest.forUser("vm 2", uuid, project, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
         StepVerifier.create(service.rejectCommission(second)).verifyComplete();
         StepVerifier.create(service.getCommission(second)).expectError(NotFoundException.class).verify(TIMEOUT);
 
         long third = service.issueCommission(
-                CommissionRequest.forUser("vm 3", uuid, uuid, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
+                CommissionRequest.forUser("vm 3", uuid, project, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
         long fourth = service.issueCommission(
-                CommissionRequest.forUser("vm 4", uuid, uuid, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
+                CommissionRequest.forUser("vm 4", uuid, project, Map.of("cyclades.vm", 1L))).block(TIMEOUT);
         CommissionResolution res = service.resolveCommissions(List.of(third), List.of(fourth, 999_999L))
                 .block(TIMEOUT);
         assertThat(res.accepted()).containsExactly(third);
@@ -158,13 +161,13 @@ class AstakosAccountTest extends EmulatorSupport {
 
         // over the limit: 413 overLimit
         StepVerifier.create(service.issueCommission(
-                CommissionRequest.forUser("too many", uuid, uuid, Map.of("cyclades.vm", 100L))))
+                CommissionRequest.forUser("too many", uuid, project, Map.of("cyclades.vm", 100L))))
                 .expectError(OverLimitException.class).verify(TIMEOUT);
         // auto-accepted commissions charge at once; release them again
-        long release = service.issueCommission(CommissionRequest.forUser("release", uuid, uuid,
+        long release = service.issueCommission(CommissionRequest.forUser("release", uuid, project,
                 Map.of("cyclades.vm", -2L)).withAutoAccept(true)).block(TIMEOUT);
         assertThat(service.getPendingCommissions().block(TIMEOUT)).doesNotContain(release);
-        assertThat(client().withToken(other().token()).getQuotas().block(TIMEOUT).get(uuid).get("cyclades.vm")
+        assertThat(client().withToken(other().token()).getQuotas().block(TIMEOUT).get(project).get("cyclades.vm")
                 .usage()).isZero();
     }
 

@@ -176,6 +176,8 @@ class AstakosIdentityTest extends EmulatorSupport {
     void a401DuringUseReauthenticatesOnceAndRetries() {
         AstakosClient astakos = client();
         astakos.authenticate().block(TIMEOUT);
+        // the account URL comes from the public catalog (also a POST /tokens): fetch it before counting
+        astakos.getEndpoints().block(TIMEOUT);
         String tokens = countRequests("POST", TOKENS);
         String quotas = emulator.faults().add(FaultRule.builder().method("GET").path(".*/quotas")
                 .respond(401, java.util.Map.of("Content-Type", "application/json"),
@@ -193,6 +195,7 @@ class AstakosIdentityTest extends EmulatorSupport {
     void aDeactivatedUserGetsTheOriginal401AfterOneReauthentication() {
         AstakosClient astakos = client().withToken(other().token());
         astakos.authenticate().block(TIMEOUT);
+        astakos.getEndpoints().block(TIMEOUT);
         emulator.setUserActive(other().uuid(), false);
         try {
             String tokens = countRequests("POST", TOKENS);
