@@ -834,6 +834,49 @@ public final class CycladesBackend {
         return k;
     }
 
+    // ---- seeding entry points (public: used by org.synnefo.reactive.emulator.CycladesSeed) ----
+
+    /** Creates a server for a user as {@code POST /servers} would (default networking, quota charged). */
+    public int seedServer(String userUuid, String name, int flavorId, String imageId, String project) {
+        return tx(() -> createServer(new ServerSpec(userUuid, name, flavorId, imageId, Map.of(), List.of(),
+                List.of(), null, project, false, null)).id);
+    }
+
+    /** Creates a private MAC_FILTERED network with an IPv4 subnet; returns its id. */
+    public String seedNetwork(String userUuid, String name, String cidr, String project) {
+        return tx(() -> {
+            Network n = createNetwork(userUuid, "MAC_FILTERED", name, project, false);
+            if (cidr != null) {
+                long[] range = Util.cidr4(cidr);
+                addSubnet(n, userUuid, false, 4, cidr, Util.ipv4(range[0] + 1), true, false,
+                        List.<long[]>of(new long[] {range[0] + 2, range[1] - 1}), name + "-subnet");
+            }
+            return String.valueOf(n.id);
+        });
+    }
+
+    /** Creates a standalone (detachable) volume, or one attached to {@code serverId}; returns its id. */
+    public String seedVolume(String userUuid, String name, int sizeGiB, Integer serverId, String project) {
+        return tx(() -> {
+            Integer type = serverId == null ? 2 : null;
+            return String.valueOf(createVolume(new VolumeSpec(userUuid, name, "", sizeGiB, serverId, type, null, null,
+                    project, false, Map.of(), true)).id);
+        });
+    }
+
+    /** Reserves a floating IP from the public pool; returns its address. */
+    public String seedFloatingIp(String userUuid, String project) {
+        return tx(() -> reserveFloatingIp(userUuid, null, null, project, false).address);
+    }
+
+    /** The API status of a server right now (BUILD, ACTIVE, ...), for seeding code that waits. */
+    public String serverStatus(int serverId) {
+        return tx(() -> {
+            Server s = servers.get(serverId);
+            return s == null ? null : status(s);
+        });
+    }
+
     String baseUrl() {
         String b = context.state().publicBaseUrl();
         return b == null ? "" : b;

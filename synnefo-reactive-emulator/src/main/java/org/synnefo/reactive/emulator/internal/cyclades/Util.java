@@ -44,7 +44,9 @@ final class Util {
      * Parses {@code changes-since} with Synnefo's rules: unparsable, in the future or older than
      * {@link #POLL_LIMIT} is a 400.
      */
-    static Instant since(String raw, Instant now) {
+    static Instant since(String given, Instant now) {
+        // An unencoded '+' of an offset arrives as a space after query decoding.
+        String raw = given.trim().replace(' ', '+');
         Instant t;
         try {
             t = OffsetDateTime.parse(raw).toInstant();
