@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.cyclades.CycladesBackend.VolumeSpec;
@@ -295,7 +294,7 @@ final class VolumeService extends CycladesHandler {
         Map<String, String> meta = Util.stringMap(body.get("metadata"), "metadata");
         Instant now = b.now();
         String name = Util.string(body, "display_name", "snapshot_" + vol.id + "_" + Util.plankton(now));
-        String id = UUID.randomUUID().toString();
+        String id = Util.uuid();
         Image snap = new Image(id, "pithos://" + r.uid() + "/snapshots/" + Util.quote(name), now);
         snap.owner = r.uid();
         snap.name = name;
