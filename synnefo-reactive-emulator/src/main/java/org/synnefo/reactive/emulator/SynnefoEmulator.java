@@ -121,6 +121,11 @@ public final class SynnefoEmulator implements AutoCloseable {
         return context;
     }
 
+    /** Blocks the calling thread until the server is closed (for the standalone main; never on an event loop). */
+    public void awaitClose() {
+        server.onDispose().block();
+    }
+
     /** Stops the server and releases its port. */
     @Override
     public void close() {
