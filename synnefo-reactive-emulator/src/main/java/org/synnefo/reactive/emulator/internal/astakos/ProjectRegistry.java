@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
+import org.synnefo.reactive.emulator.internal.Ids;
 import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.EmulatorState;
@@ -171,7 +171,7 @@ public final class ProjectRegistry implements ProjectDirectory {
             }
         }
         Project p = new Project();
-        p.id = UUID.randomUUID().toString();
+        p.id = Ids.uuid();
         p.state = "active";
         p.creationDate = now();
         p.name = name;
@@ -533,7 +533,7 @@ public final class ProjectRegistry implements ProjectDirectory {
         ledger.chargeForced(user, user, ResourceCatalog.PENDING_APP, 1);
         if (project == null) {
             project = new Project();
-            project.id = UUID.randomUUID().toString();
+            project.id = Ids.uuid();
             project.state = "uninitialized";
             project.creationDate = now();
             project.name = req.name;
