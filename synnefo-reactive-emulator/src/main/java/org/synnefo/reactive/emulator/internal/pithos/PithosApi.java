@@ -1048,6 +1048,11 @@ final class PithosApi implements ServiceHandler {
         Wire.unquote(contentType);
         WriteSpec spec = writeSpec(ex, contentType, true);
         checkWritable(user, account, container, name, spec);
+        synchronized (store) {
+            Entry existing = store.entry(account, container, name);
+            Version old = existing == null ? null : existing.live();
+            checkMatch(ex, old == null ? null : merkle(old), "PUT");
+        }
         if (ex.hasQuery("hashmap")) {
             return ex.body().flatMap(body -> store.write(() -> hashmapPut(ex, user, account, container, name, body, spec)))
                     .flatMap(result -> Mono.from(result));
@@ -1060,7 +1065,7 @@ final class PithosApi implements ServiceHandler {
             }
             return store.write(() -> {
                 synchronized (store) {
-                    Version v = putVersion(user, account, container, name, w.hashes(), w.size(), spec, null, false);
+                    Version v = putVersion(ex, user, account, container, name, w.hashes(), w.size(), spec, null);
                     return v;
                 }
             });
@@ -1112,7 +1117,7 @@ final class PithosApi implements ServiceHandler {
         }
         Version v;
         synchronized (store) {
-            v = putVersion(user, account, container, name, hashes, bytes, spec, null, false);
+            v = putVersion(ex, user, account, container, name, hashes, bytes, spec, null);
         }
         ex.header("ETag", merkle(v)).header("X-Object-Version", Long.toString(v.id()));
         return ex.empty(201);
@@ -1158,8 +1163,8 @@ final class PithosApi implements ServiceHandler {
      * applies sharing and publication. Caller holds the monitor. {@code base} supplies metadata to merge
      * (copies); null replaces all user metadata.
      */
-    private Version putVersion(String user, String account, String container, String name, List<String> hashes,
-            long bytes, WriteSpec spec, Version base, boolean keepUuidOf) {
+    private Version putVersion(Exchange ex, String user, String account, String container, String name,
+            List<String> hashes, long bytes, WriteSpec spec, Version base) {
         Container c = store.container(account, container);
         if (c == null) {
             throw EmulatorFault.notFound("Container does not exist");
@@ -1170,6 +1175,7 @@ final class PithosApi implements ServiceHandler {
         Entry e = c.entries.get(name);
         Version old = e == null ? null : e.live();
         // conditions are checked against the object as it is now, inside the commit
+        checkMatch(ex, old == null ? null : merkle(old), "PUT");
         return commitVersion(user, account, c, name, old, hashes, bytes, spec, base, null);
     }
 
