@@ -64,6 +64,11 @@ public final class AstakosClient implements EndpointResolver {
     public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
     /** How long an authentication whose expiry the server did not give is reused: 5 minutes. */
     public static final Duration UNKNOWN_EXPIRY_CACHE_TIME = Duration.ofMinutes(5);
+    /**
+     * How recent an authentication may be and still survive a 401: 5 seconds. Requests sent before a
+     * re-authentication may come back 401 after it; they reuse its result instead of each asking again.
+     */
+    public static final Duration REAUTHENTICATION_INTERVAL = Duration.ofSeconds(5);
     /** How long the public service catalog is reused: 1 hour. */
     public static final Duration CATALOG_CACHE_TIME = Duration.ofHours(1);
 
@@ -968,7 +973,7 @@ public final class AstakosClient implements EndpointResolver {
             if (client.token == null || !client.token.equals(rejectedToken)) {
                 return Mono.empty();
             }
-            client.shared.authentications.invalidate(rejectedToken);
+            client.shared.authentications.invalidateIfOlderThan(rejectedToken, REAUTHENTICATION_INTERVAL);
             // A token that authenticates again is worth one more try (a stale server-side cache, a token
             // renewed under the same id); one the identity service rejects too is really invalid, and the
             // caller then sees the original 401.

@@ -172,30 +172,71 @@ class AstakosIdentityTest extends EmulatorSupport {
         }
     }
 
-    @Test
-    void a401DuringUseReauthenticatesOnceAndRetries() {
-        AstakosClient astakos = client();
-        astakos.authenticate().block(TIMEOUT);
-        // the account URL comes from the public catalog (also a POST /tokens): fetch it before counting
-        astakos.getEndpoints().block(TIMEOUT);
-        String tokens = countRequests("POST", TOKENS);
-        String quotas = emulator.faults().add(FaultRule.builder().method("GET").path(".*/quotas")
+    /** A client whose cache clock only moves when the test says so. */
+    private static AstakosClient clockedClient(SingleFlightCacheTest.MutableClock clock, String token) {
+        return AstakosClient.builder().authUrl(emulator.authUrl()).token(token).options(options).clock(clock)
+                .build();
+    }
+
+    private static String reject401(String pathRegex, int times) {
+        return reject401(pathRegex, times, Duration.ZERO);
+    }
+
+    private static String reject401(String pathRegex, int times, Duration latency) {
+        return emulator.faults().add(FaultRule.builder().method("GET").path(pathRegex).latency(latency)
                 .respond(401, java.util.Map.of("Content-Type", "application/json"),
                         "{\"unauthorized\": {\"code\": 401, \"message\": \"Invalid token\"}}")
-                .once().build()).id();
+                .times(times).build()).id();
+    }
+
+    @Test
+    void a401DuringUseReauthenticatesOnceAndRetries() {
+        SingleFlightCacheTest.MutableClock clock = new SingleFlightCacheTest.MutableClock();
+        clock.now.set(Instant.now());
+        AstakosClient astakos = clockedClient(clock, emulator.token());
+        AuthenticationResult before = astakos.authenticate().block(TIMEOUT);
+        // the account URL comes from the public catalog (also a POST /tokens): fetch it before counting
+        astakos.getEndpoints().block(TIMEOUT);
+        clock.advance(AstakosClient.REAUTHENTICATION_INTERVAL.plusSeconds(1));
+        String tokens = countRequests("POST", TOKENS);
+        String quotas = reject401(".*/quotas", 1);
         StepVerifier.create(astakos.getQuotas())
                 .assertNext(q -> assertThat(q).containsKey(user().uuid())).verifyComplete();
         assertThat(emulator.faults().fired(quotas)).isEqualTo(1);
         assertThat(emulator.faults().matched(quotas)).isEqualTo(2);
         // the cached entry was dropped and the token authenticated once more
         assertThat(count(tokens)).isEqualTo(1);
+        assertThat(astakos.authenticate().block(TIMEOUT)).isNotSameAs(before);
+        assertThat(count(tokens)).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOf401sCausesOneReauthentication() {
+        SingleFlightCacheTest.MutableClock clock = new SingleFlightCacheTest.MutableClock();
+        clock.now.set(Instant.now());
+        AstakosClient astakos = clockedClient(clock, emulator.token());
+        astakos.authenticate().block(TIMEOUT);
+        astakos.getEndpoints().block(TIMEOUT);
+        clock.advance(AstakosClient.REAUTHENTICATION_INTERVAL.plusSeconds(1));
+        String tokens = countRequests("POST", TOKENS);
+        // The first 50 requests are answered 401 only after a delay, so that all of them reach the server
+        // (and are counted) before any retry does; the retries then get the real answer.
+        String quotas = reject401(".*/quotas", 50, Duration.ofSeconds(1));
+        List<java.util.Map<String, java.util.Map<String, Quota>>> all = Flux.range(0, 50)
+                .flatMap(i -> astakos.getQuotas(), 50).collectList().block(TIMEOUT);
+        assertThat(all).hasSize(50).allSatisfy(q -> assertThat(q).containsKey(user().uuid()));
+        assertThat(emulator.faults().fired(quotas)).isEqualTo(50);
+        assertThat(count(tokens)).isEqualTo(1);
     }
 
     @Test
     void aDeactivatedUserGetsTheOriginal401AfterOneReauthentication() {
-        AstakosClient astakos = client().withToken(other().token());
+        SingleFlightCacheTest.MutableClock clock = new SingleFlightCacheTest.MutableClock();
+        clock.now.set(Instant.now());
+        AstakosClient astakos = clockedClient(clock, other().token());
         astakos.authenticate().block(TIMEOUT);
         astakos.getEndpoints().block(TIMEOUT);
+        clock.advance(AstakosClient.REAUTHENTICATION_INTERVAL.plusSeconds(1));
         emulator.setUserActive(other().uuid(), false);
         try {
             String tokens = countRequests("POST", TOKENS);

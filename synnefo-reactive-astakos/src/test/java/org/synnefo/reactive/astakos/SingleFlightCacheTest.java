@@ -93,7 +93,15 @@ class SingleFlightCacheTest {
 
         cache.invalidate("a");
         StepVerifier.create(cache.get("a")).expectNext("a5").verifyComplete();
+
+        // a value loaded just now survives invalidateIfOlderThan; an older one does not
+        cache.invalidateIfOlderThan("a", Duration.ofSeconds(5));
+        StepVerifier.create(cache.get("a")).expectNext("a5").verifyComplete();
+        clock.advance(Duration.ofSeconds(5));
+        cache.invalidateIfOlderThan("a", Duration.ofSeconds(5));
+        StepVerifier.create(cache.get("a")).expectNext("a6").verifyComplete();
         StepVerifier.create(cache.get("b")).expectNext("b4").verifyComplete();
+        assertThat(loads).hasValue(6);
     }
 
     @Test

@@ -62,6 +62,18 @@ public final class SingleFlightCache<K, V> {
         entries.computeIfPresent(key, (k, old) -> old.isLoaded() ? null : old);
     }
 
+    /**
+     * Like {@link #invalidate(Object)}, but keeps a value loaded less than {@code minAge} ago: a burst of
+     * rejections of requests sent before a reload must not throw away the value that reload just confirmed.
+     *
+     * @param key the key
+     * @param minAge how old a loaded value must be to be dropped
+     */
+    public void invalidateIfOlderThan(K key, java.time.Duration minAge) {
+        Instant limit = clock.instant().minus(minAge);
+        entries.computeIfPresent(key, (k, old) -> old.isLoaded() && !old.loadedAt.isAfter(limit) ? null : old);
+    }
+
     /** Drops every entry. */
     public void clear() {
         entries.clear();
@@ -76,7 +88,10 @@ public final class SingleFlightCache<K, V> {
         Entry<V> entry = new Entry<>();
         entry.value = Mono.defer(() -> loader.apply(key))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("cache loader completed empty")))
-                .doOnNext(v -> entry.expiresAt = Objects.requireNonNull(expiry.apply(v), "expiry"))
+                .doOnNext(v -> {
+                    entry.loadedAt = clock.instant();
+                    entry.expiresAt = Objects.requireNonNull(expiry.apply(v), "expiry");
+                })
                 .doOnError(e -> entries.remove(key, entry))
                 .cache();
         return entry;
@@ -84,6 +99,7 @@ public final class SingleFlightCache<K, V> {
 
     private static final class Entry<V> {
         private volatile Mono<V> value;
+        private volatile Instant loadedAt;
         private volatile Instant expiresAt;
 
         boolean isLoaded() {
