@@ -51,7 +51,9 @@ import reactor.core.publisher.Mono;
  * <li>uuid and display name pairs the server knew; unknown names are asked again each time.</li>
  * </ul>
  * A 401 on a call made with this client's {@link #tokenProvider()} drops the token's cached authentication
- * and authenticates once more; if that succeeds the call is sent once more, otherwise the 401 is signalled.
+ * (unless it was confirmed less than {@link #REAUTHENTICATION_INTERVAL} ago, so that a burst of 401s causes
+ * one re-authentication) and authenticates once more; if that succeeds the call is sent once more,
+ * otherwise the call's 401 is signalled.
  *
  * <p>Service (component) calls, those whose name starts with {@code getService}, plus commissions, need a
  * component token: use {@code astakos.withToken(componentToken)}.
