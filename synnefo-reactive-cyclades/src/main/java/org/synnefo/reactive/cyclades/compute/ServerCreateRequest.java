@@ -47,7 +47,7 @@ public final class ServerCreateRequest {
         this.name = b.name;
         this.flavorId = b.flavorId;
         this.imageId = b.imageId;
-        this.metadata = Map.copyOf(b.metadata);
+        this.metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.tags = List.copyOf(b.tags);
         this.personality = List.copyOf(b.personality);
         this.networks = b.networks == null ? null : List.copyOf(b.networks);
