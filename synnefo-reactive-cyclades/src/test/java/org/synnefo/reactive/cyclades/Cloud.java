@@ -123,7 +123,8 @@ public final class Cloud implements AutoCloseable {
         if (c.statusCode() / 100 != 2) {
             throw new IllegalStateException("container PUT: " + c.statusCode() + " " + c.body());
         }
-        HttpResponse<String> o = http.send(HttpRequest.newBuilder(URI.create(base + "/" + name))
+        HttpResponse<String> o = http.send(HttpRequest.newBuilder(URI.create(base + "/"
+                        + org.synnefo.reactive.core.http.SynnefoRequest.pythonQuote(name)))
                 .header("X-Auth-Token", user.token()).header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
         if (o.statusCode() != 201) {
