@@ -48,6 +48,8 @@ class ConcurrentWaitersTest {
                     sampler.dispose();
                 }
                 assertThat(done).hasSize(1000).allSatisfy(s -> assertThat(s.status()).isEqualTo(ServerStatus.ACTIVE));
+                System.out.println("1000 waiters: max allocated connections " + maxAllocated.get() + ", pool now "
+                        + small.poolStats());
                 assertThat(maxAllocated.get()).isBetween(1, 16);
                 assertThat(small.poolStats().allocated()).isLessThanOrEqualTo(16);
                 assertThat(small.poolStats().acquired()).isZero();
