@@ -182,6 +182,16 @@ server_cpu_ticks() {
   echo "$total"
 }
 
+# Busy CPU ticks of the whole machine (user nice system irq softirq steal from /proc/stat):
+# what neither the client nor Swift used during a run is other load (other jobs on a shared
+# machine), reported so that noisy runs can be told apart.
+machine_busy_ticks() {
+  local cpu user nice system idle iowait irq softirq steal rest
+  read -r cpu user nice system idle iowait irq softirq steal rest </proc/stat
+  : "$cpu" "$idle" "$iowait" "$rest"
+  echo $((user + nice + system + irq + softirq + steal))
+}
+
 # ---------------------------------------------------------------------------------------------
 # The tools. Each function runs one transfer; `measure` times it.
 
@@ -276,15 +286,19 @@ verify() {
 
 # measure <tool> <op> <rep>: one timed run, appended to $RESULTS.
 measure() {
-  local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 rc=0 status=ok why wall user sys rss bytes files
+  local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 m0 m1 rc=0 status=ok why wall user sys rss bytes files other
   log=$LOGS/$STAMP-$tool-$op-$rep.log
-  s0=$(server_cpu_ticks)
   command_for "$tool" "$op"
   printf '%q ' "${CMD[@]}" >"$log"
   printf '\n' >>"$log"
+  s0=$(server_cpu_ticks)
+  m0=$(machine_busy_ticks)
   /usr/bin/time -o "$tf" -f '%e %U %S %M' timeout "$TIMEOUT" "${CMD[@]}" </dev/null >>"$log" 2>&1 || rc=$?
+  m1=$(machine_busy_ticks)
   s1=$(server_cpu_ticks)
   read -r wall user sys rss < <(tail -n 1 "$tf")
+  other=$(awk -v a="$m0" -v b="$m1" -v s0="$s0" -v s1="$s1" -v u="$user" -v s="$sys" -v t="$CLK_TCK" \
+    'BEGIN { o = (b - a - (s1 - s0)) / t - u - s; printf "%.2f", (o < 0 ? 0 : o) }')
   if ((rc != 0)); then
     status="exit-$rc"
   elif ! why=$(verify "$tool" "$op"); then
@@ -295,11 +309,12 @@ measure() {
     *-big) bytes=$BIG_BYTES files=1 ;;
     *) bytes=$SMALL_BYTES files=$SMALL_COUNT ;;
   esac
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
-    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$bytes" "$files" "$status" >>"$RESULTS"
-  printf 'peers: rep %d %-6s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  %s\n' "$rep" "$tool" "$op" "$wall" \
-    "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) \
-    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$status" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
+    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$bytes" "$files" "$status" \
+    "$other" >>"$RESULTS"
+  printf 'peers: rep %d %-6s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  other cpu %6s s  %s\n' "$rep" "$tool" \
+    "$op" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) \
+    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$other" "$status" >&2
   [[ $status == ok ]] || say "  $tool $op failed ($status): see $log"
 }
 
@@ -313,14 +328,14 @@ report() {
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    tool, op, rep, wall, user, sys_, rss, srv, nbytes, files, status = line.rstrip("\n").split("\t")
+    tool, op, rep, wall, user, sys_, rss, srv, nbytes, files, status, other = line.rstrip("\n").split("\t")
     rows[(op, tool)].append(dict(wall=float(wall), cpu=float(user) + float(sys_), rss=int(rss) / 1024,
-                                 srv=float(srv), bytes=int(nbytes), files=int(files), ok=status == "ok"))
+                                 srv=float(srv), other=float(other), bytes=int(nbytes), files=int(files), ok=status == "ok"))
 ops = ["up-big", "down-big", "up-small", "down-small"]
 names = {"up-big": "upload 1 file", "down-big": "download 1 file",
          "up-small": "upload directory", "down-small": "download directory"}
-print("| row | tool | runs ok | median wall s | MB/s | files/s | client CPU s | peak RSS MB | Swift CPU s | Swift cores | MB/s vs curl | MB/s vs best peer | CPU vs best peer |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| row | tool | runs ok | median wall s | MB/s | files/s | client CPU s | peak RSS MB | Swift CPU s | Swift cores | other CPU s | MB/s vs curl | MB/s vs best peer | CPU vs best peer |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for op in ops:
     stats = {}
     for (o, tool), runs in rows.items():
@@ -334,6 +349,7 @@ for op in ops:
         stats[tool] = dict(n=f"{len(good)}/{len(runs)}", wall=wall, mbs=good[0]["bytes"] / wall / 1e6,
                            fps=good[0]["files"] / wall, cpu=statistics.median(r["cpu"] for r in good),
                            rss=statistics.median(r["rss"] for r in good), srv=statistics.median(r["srv"] for r in good),
+                           other=statistics.median(r["other"] for r in good),
                            bytes=good[0]["bytes"])
     peers = [s for t, s in stats.items() if s and t not in ("curl", "snf")]
     curl = stats.get("curl")
@@ -341,7 +357,7 @@ for op in ops:
     best_cpu = min((s["cpu"] for s in peers), default=None)
     for tool, s in stats.items():
         if s is None:
-            print(f"| {names[op]} | {tool} | 0/{len(rows[(op, tool)])} | failed | | | | | | | | | |")
+            print(f"| {names[op]} | {tool} | 0/{len(rows[(op, tool)])} | failed | | | | | | | | | | |")
             continue
         fps = f"{s['fps']:.0f}" if op.endswith("small") else "-"
         vcurl = f"{s['mbs'] / curl['mbs']:.2f}" if curl else "-"
@@ -349,7 +365,7 @@ for op in ops:
         vc = f"{s['cpu'] / best_cpu:.2f}" if best_cpu else "-"
         mbs = f"{s['mbs']:.0f}" if s["mbs"] >= 10 else f"{s['mbs']:.1f}"
         print(f"| {names[op]} | {tool} | {s['n']} | {s['wall']:.2f} | {mbs} | {fps} | "
-              f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['srv']:.2f} | {s['srv'] / s['wall']:.2f} | {vcurl} | {vs} | {vc} |")
+              f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['srv']:.2f} | {s['srv'] / s['wall']:.2f} | {s['other']:.2f} | {vcurl} | {vs} | {vc} |")
 EOF
 }
 
@@ -387,7 +403,7 @@ main() {
 
   say "Swift $SWIFT_AUTH_URL (storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?)); big file $BIG_MB MiB;" \
     "$SMALL_COUNT small files ($SMALL_BYTES bytes); $REPEAT repeat(s); $THREADS threads; tools ${tools[*]}"
-  say "results: $RESULTS"
+  say "results: $RESULTS (load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
   : >"$RESULTS"
   n=${#tools[@]}
   for ((rep = 1; rep <= REPEAT; rep++)); do
@@ -410,11 +426,13 @@ main() {
 
   echo
   echo "peers.sh: $BIG_MB MiB file, $SMALL_COUNT files of 1-64 KiB ($SMALL_BYTES bytes), $REPEAT repeat(s), $THREADS threads," \
-    "Swift storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?), $(nproc) cores; MB = 10^6 bytes; medians of the successful runs"
+    "Swift storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?), $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "MB = 10^6 bytes; medians of the successful runs"
   echo
   report | tee "${RESULTS%.tsv}.md"
   echo
-  echo "Swift cores = Swift server CPU-s / wall s (near $(nproc) = Swift saturates the machine). Raw runs: $RESULTS"
+  echo "Swift cores = Swift server CPU-s / wall s (near $(nproc): Swift saturates the machine). other CPU s = busy CPU of"
+  echo "the whole machine minus client and Swift (other jobs; large values mean a noisy run). Raw runs: $RESULTS"
 
   if ((started)) && [[ ${PEERS_KEEP_SWIFT:-0} != 1 ]]; then
     "$SWIFT_AIO" stop
