@@ -729,6 +729,11 @@ cmd_smoke() {
   trap "rm -rf '$tmp'" EXIT
   c=smoke-$$-$RANDOM
 
+  if [[ $(body --max-time 5 "$BASE_URL/healthcheck") != OK ]]; then
+    echo "FAIL GET $BASE_URL/healthcheck: Swift is not running (scripts/swift-aio.sh start)"
+    echo "0 passed, 1 failed"
+    return 1
+  fi
   check "GET /healthcheck" OK "$(body "$BASE_URL/healthcheck")"
   check "auth with a bad key -> 401" 401 "$(http_code -H 'X-Auth-User: test:tester' -H 'X-Auth-Key: wrong' "$AUTH_URL")"
   auth_token test:tester testing || true
