@@ -536,7 +536,9 @@ public final class PithosClient {
                             .operation("listObjects");
                     return shared.http.exchange(r).map(resp -> list(resp, ObjectEntry::from));
                 },
-                ObjectEntry::name));
+                ObjectEntry::name)
+                // with a delimiter, a page may start with the virtual directory the previous one ended with
+                .distinctUntilChanged(ObjectEntry::name));
     }
 
     // ------------------------------------------------------------------------------------------ objects
