@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.synnefo.reactive.emulator.internal.AdminService;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
 import org.synnefo.reactive.emulator.internal.EmulatorState;
 import org.synnefo.reactive.emulator.internal.FaultInjector;
@@ -13,6 +17,7 @@ import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.Router;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import org.synnefo.reactive.emulator.internal.astakos.AstakosServices;
+import org.synnefo.reactive.emulator.internal.astakos.ProjectRegistry;
 import org.synnefo.reactive.emulator.internal.cyclades.CycladesServices;
 import org.synnefo.reactive.emulator.internal.pithos.PithosServices;
 import reactor.netty.DisposableServer;
@@ -30,6 +35,13 @@ public final class SynnefoEmulator implements AutoCloseable {
     public static final int DEFAULT_BLOCK_SIZE = 4 * 1024 * 1024;
     /** The default Pithos block hash algorithm. */
     public static final String DEFAULT_BLOCK_HASH = "sha256";
+    /** The default component (service) token of the service-only account APIs. */
+    public static final String DEFAULT_SERVICE_TOKEN = EmulatorState.DEFAULT_SERVICE_TOKEN;
+    /** The largest request head (request line plus headers) accepted, in bytes; larger ones get 431. */
+    public static final int MAX_HEADER_SIZE = 16 * 1024;
+    /** The default project administrator (approves project applications). */
+    public static final EmulatorUser DEFAULT_ADMIN = new EmulatorUser("0d6c3a52-8f4e-4b1a-9c7d-3e5f1a2b4c68",
+            "admin@example.org", "Emulator Admin", "admin@example.org", "emulator-admin-token");
 
     private final DisposableServer server;
     private final EmulatorState state;
@@ -58,7 +70,7 @@ public final class SynnefoEmulator implements AutoCloseable {
 
     /** The identity endpoint to authenticate against: {@code <baseUrl>/identity/v2.0}. */
     public String authUrl() {
-        return baseUrl + "/identity/v2.0";
+        return baseUrl + Endpoints.IDENTITY;
     }
 
     /** The port the server is bound to. */
@@ -66,24 +78,52 @@ public final class SynnefoEmulator implements AutoCloseable {
         return server.port();
     }
 
-    /** The users the emulator knows, the first being the default user. */
+    /** The regular users the emulator knows (not the administrator), the first being the default user. */
     public List<EmulatorUser> users() {
-        return state.users();
+        return state.regularUsers();
     }
 
     /** The first user's token. */
     public String token() {
-        return state.users().get(0).token();
+        return users().get(0).token();
     }
 
-    /** The fault injector, to make the server misbehave on purpose. */
+    /** The project administrator: approves and denies project applications, sees every project. */
+    public EmulatorUser adminUser() {
+        return state.users().stream().filter(u -> state.isAdmin(u.uuid())).findFirst().orElseThrow();
+    }
+
+    /** The component token accepted by {@code /service_quotas}, commissions and service user catalogs. */
+    public String serviceToken() {
+        return state.serviceToken();
+    }
+
+    /**
+     * The fault injector, to make the server misbehave on purpose: {@code faults().add(FaultRule...)},
+     * {@code clear()}, and counters of how often each rule matched and fired.
+     */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** Seeds and adjusts projects and their capacities. */
+    public EmulatorProjects projects() {
+        return new EmulatorProjects(context.lookup(ProjectRegistry.class).orElseThrow());
+    }
+
+    /** Deactivates (or reactivates) a user: an inactive user's token is refused with 401 "User inactive". */
+    public void setUserActive(String uuid, boolean active) {
+        state.setActive(uuid, active);
     }
 
     /** Internal wiring, for the emulator's own services and seeding code; not a stable API. */
     public EmulatorContext context() {
         return context;
+    }
+
+    /** Blocks the calling thread until the server is closed (for the standalone main; never on an event loop). */
+    public void awaitClose() {
+        server.onDispose().block();
     }
 
     /** Stops the server and releases its port. */
@@ -103,6 +143,12 @@ public final class SynnefoEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration stateDelay = Duration.ZERO;
         private final List<EmulatorUser> users = new ArrayList<>();
+        private EmulatorUser admin = DEFAULT_ADMIN;
+        private String serviceToken = DEFAULT_SERVICE_TOKEN;
+        private Duration tokenLifetime = EmulatorState.DEFAULT_TOKEN_LIFETIME;
+        private boolean adminApi;
+        private final Map<String, ResourceCapacity> systemCapacities =
+                new LinkedHashMap<>(EmulatorProjects.DEFAULT_SYSTEM_CAPACITIES);
 
         private Builder() {
         }
@@ -164,6 +210,39 @@ public final class SynnefoEmulator implements AutoCloseable {
             return this;
         }
 
+        /** The project administrator; default {@link #DEFAULT_ADMIN}. */
+        public Builder admin(EmulatorUser admin) {
+            this.admin = Objects.requireNonNull(admin);
+            return this;
+        }
+
+        /** The component token of the service-only account APIs; default {@link #DEFAULT_SERVICE_TOKEN}. */
+        public Builder serviceToken(String serviceToken) {
+            this.serviceToken = Objects.requireNonNull(serviceToken);
+            return this;
+        }
+
+        /** How long user tokens are valid after the start (judged by the clock); default 30 days. */
+        public Builder tokenLifetime(Duration tokenLifetime) {
+            this.tokenLifetime = Objects.requireNonNull(tokenLifetime);
+            return this;
+        }
+
+        /** Serves the admin API under {@code /_emulator} (fault rules over HTTP); default off. */
+        public Builder adminApi(boolean enabled) {
+            this.adminApi = enabled;
+            return this;
+        }
+
+        /**
+         * The capacity every system project gets for a resource (both project and member limit); defaults
+         * are {@link EmulatorProjects#DEFAULT_SYSTEM_CAPACITIES}.
+         */
+        public Builder systemProjectCapacity(String resource, long capacity) {
+            systemCapacities.put(Objects.requireNonNull(resource), ResourceCapacity.of(capacity));
+            return this;
+        }
+
         /** Binds and starts the server; it accepts connections when this returns. */
         public SynnefoEmulator start() {
             List<EmulatorUser> all = new ArrayList<>(users);
@@ -174,16 +253,23 @@ public final class SynnefoEmulator implements AutoCloseable {
                         "Other User", "other@example.org", "emulator-token-0002"));
             }
             EmulatorState state = new EmulatorState(all, clock, blockSize, blockHash, dataDir);
-            EmulatorContext context = new EmulatorContext(state, new QuotaLedger(), stateDelay);
+            state.addAdmin(admin);
+            state.serviceToken(serviceToken);
+            state.tokenLifetime(tokenLifetime);
+            QuotaLedger ledger = new QuotaLedger();
+            systemCapacities.forEach((r, c) ->
+                    ledger.defaultCapacity(r, new QuotaLedger.Capacity(c.projectCapacity(), c.memberCapacity())));
+            EmulatorContext context = new EmulatorContext(state, ledger, stateDelay);
             List<ServiceHandler> handlers = new ArrayList<>();
             handlers.addAll(AstakosServices.create(context));
             handlers.addAll(PithosServices.create(context));
             handlers.addAll(CycladesServices.create(context));
             FaultInjector faults = new FaultInjector();
-            Router router = new Router(state, handlers, faults);
+            Router router = new Router(state, handlers, faults, adminApi ? new AdminService(faults) : null);
             DisposableServer server = HttpServer.create()
                     .host(host)
                     .port(port)
+                    .httpRequestDecoder(spec -> spec.maxHeaderSize(MAX_HEADER_SIZE).maxInitialLineLength(MAX_HEADER_SIZE))
                     .handle(router::handle)
                     .bindNow(Duration.ofSeconds(10));
             String own = "http://" + host + ":" + server.port();

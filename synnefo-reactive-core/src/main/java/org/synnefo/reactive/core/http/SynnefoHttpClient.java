@@ -3,11 +3,13 @@ package org.synnefo.reactive.core.http;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.EndpointResolver;
 import org.synnefo.reactive.core.TokenProvider;
+import org.synnefo.reactive.core.internal.HttpEngine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,12 +26,14 @@ public final class SynnefoHttpClient {
     private final Mono<String> baseUrl;
     private final TokenProvider tokens;
     private final ClientOptions options;
+    private final HttpEngine engine;
 
     private SynnefoHttpClient(String serviceName, Mono<String> baseUrl, TokenProvider tokens, ClientOptions options) {
         this.serviceName = serviceName;
         this.baseUrl = baseUrl;
         this.tokens = tokens;
         this.options = options;
+        this.engine = new HttpEngine(serviceName, baseUrl, tokens, options);
     }
 
     /**
@@ -57,7 +61,11 @@ public final class SynnefoHttpClient {
      */
     public static SynnefoHttpClient create(String serviceName, Mono<String> baseUrl, TokenProvider tokens,
             ClientOptions options) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(serviceName, "serviceName");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(options, "options");
+        return new SynnefoHttpClient(serviceName, baseUrl, tokens, options);
     }
 
     /**
@@ -100,7 +108,7 @@ public final class SynnefoHttpClient {
      * @return the response
      */
     public Mono<SynnefoResponse> exchange(SynnefoRequest request) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.exchange(request);
     }
 
     /**
@@ -112,7 +120,12 @@ public final class SynnefoHttpClient {
      * @return the decoded body
      */
     public <T> Mono<T> retrieve(SynnefoRequest request, Class<T> type) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(type, "type");
+        return exchange(request).handle((r, sink) -> {
+            if (r.body().length > 0) {
+                sink.next(r.as(type));
+            }
+        });
     }
 
     /**
@@ -124,7 +137,12 @@ public final class SynnefoHttpClient {
      * @return the decoded body
      */
     public <T> Mono<T> retrieve(SynnefoRequest request, TypeReference<T> type) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(type, "type");
+        return exchange(request).handle((r, sink) -> {
+            if (r.body().length > 0) {
+                sink.next(r.as(type));
+            }
+        });
     }
 
     /**
@@ -134,7 +152,11 @@ public final class SynnefoHttpClient {
      * @return the tree
      */
     public Mono<JsonNode> retrieveJson(SynnefoRequest request) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return exchange(request).handle((r, sink) -> {
+            if (r.body().length > 0) {
+                sink.next(r.json());
+            }
+        });
     }
 
     /**
@@ -144,7 +166,7 @@ public final class SynnefoHttpClient {
      * @return completion
      */
     public Mono<Void> send(SynnefoRequest request) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return exchange(request).then();
     }
 
     /**
@@ -161,7 +183,7 @@ public final class SynnefoHttpClient {
      */
     public <T> Flux<T> exchangeStreaming(SynnefoRequest request,
             BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return engine.exchangeStreaming(request, handler);
     }
 
     @Override

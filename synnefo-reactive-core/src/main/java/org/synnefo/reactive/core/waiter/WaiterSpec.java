@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
@@ -110,7 +113,25 @@ public final class WaiterSpec<T> {
      * @return a copy
      */
     public WaiterSpec<T> failureWhen(Predicate<? super T> predicate, Function<? super T, String> reason) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(predicate);
+        Objects.requireNonNull(reason);
+        return acceptor(new FailureAcceptor<>(predicate, reason));
+    }
+
+    /** A value acceptor that also knows how to describe the failure it detects. */
+    private static final class FailureAcceptor<T> implements Acceptor<T> {
+        private final Predicate<? super T> predicate;
+        private final Function<? super T, String> reason;
+
+        FailureAcceptor(Predicate<? super T> predicate, Function<? super T, String> reason) {
+            this.predicate = predicate;
+            this.reason = reason;
+        }
+
+        @Override
+        public Outcome onValue(T value) {
+            return predicate.test(value) ? Outcome.FAILURE : Outcome.NO_MATCH;
+        }
     }
 
     /**
@@ -179,21 +200,144 @@ public final class WaiterSpec<T> {
      * Polls until an acceptor decides, emitting every observed state (the last one being the successful
      * state). Fails with {@link WaiterFailureException} or {@link WaiterTimeoutException}.
      *
+     * <p>The first poll is immediate. A poll that takes longer than {@link #pollTimeout()} fails with a
+     * {@link java.util.concurrent.TimeoutException}, and a poll that completes empty with a
+     * {@link java.util.NoSuchElementException}: acceptors see both like any other polling error, so
+     * {@link #retryOnErrorWhen} can tolerate them. An error no acceptor matches fails the waiter with that
+     * error unchanged. Every delay and timeout runs on {@link #scheduler()} (virtual time in tests).
+     *
      * @param poll fetches the current state; subscribed once per poll
      * @return the observed states
      */
     public Flux<T> watch(Mono<T> poll) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(poll, "poll");
+        return Flux.defer(() -> {
+            // per subscription: each subscriber waits on its own schedule
+            AtomicReference<T> last = new AtomicReference<>();
+            AtomicInteger polls = new AtomicInteger();
+            Flux<Decision<T>> polling = Mono.defer(() -> pollOnce(poll, last))
+                    .repeatWhen(done -> done.concatMap(x -> Mono.delay(delayAfterPoll(polls.getAndIncrement(),
+                            ThreadLocalRandom.current().nextDouble()), scheduler)));
+            Mono<Decision<T>> timeout = Mono.delay(deadline, scheduler).map(x -> Decision.deadline());
+            return Flux.merge(polling, timeout)
+                    .takeUntil(Decision::terminal)
+                    .handle((d, sink) -> {
+                        if (d.kind == Kind.DEADLINE) {
+                            sink.error(new WaiterTimeoutException("timed out after " + deadline + " waiting for "
+                                    + description, last.get(), deadline));
+                            return;
+                        }
+                        if (d.hasValue) {
+                            sink.next(d.value);
+                        }
+                        if (d.error != null) {
+                            sink.error(d.error);
+                        } else if (d.kind == Kind.SUCCESS) {
+                            sink.complete();
+                        }
+                    });
+        });
+    }
+
+    private enum Kind { CONTINUE, SUCCESS, FAILED, DEADLINE }
+
+    /** The result of one poll after the acceptors spoke. */
+    private static final class Decision<T> {
+        final Kind kind;
+        final boolean hasValue;
+        final T value;
+        final Throwable error;
+
+        Decision(Kind kind, boolean hasValue, T value, Throwable error) {
+            this.kind = kind;
+            this.hasValue = hasValue;
+            this.value = value;
+            this.error = error;
+        }
+
+        static <T> Decision<T> deadline() {
+            return new Decision<>(Kind.DEADLINE, false, null, null);
+        }
+
+        boolean terminal() {
+            return kind != Kind.CONTINUE;
+        }
+    }
+
+    private Mono<Decision<T>> pollOnce(Mono<T> poll, AtomicReference<T> last) {
+        return poll.timeout(pollTimeout, scheduler)
+                .map(value -> {
+                    last.set(value);
+                    return onValue(value);
+                })
+                .switchIfEmpty(Mono.fromSupplier(() -> onError(new java.util.NoSuchElementException(
+                        "the poll of " + description + " completed without a value"))))
+                .onErrorResume(e -> Mono.just(onError(e)));
+    }
+
+    private Decision<T> onValue(T value) {
+        for (Acceptor<T> a : acceptors) {
+            Acceptor.Outcome o = a.onValue(value);
+            switch (o) {
+                case SUCCESS:
+                    return new Decision<>(Kind.SUCCESS, true, value, null);
+                case FAILURE:
+                    String reason = a instanceof FailureAcceptor<T> f ? f.reason.apply(value)
+                            : "reached a state from which it cannot succeed";
+                    return new Decision<>(Kind.FAILED, true, value, new WaiterFailureException(
+                            "waiting for " + description + " failed: " + reason, value, null));
+                case RETRY:
+                    return new Decision<>(Kind.CONTINUE, true, value, null);
+                default:
+                    break;
+            }
+        }
+        return new Decision<>(Kind.CONTINUE, true, value, null);
+    }
+
+    private Decision<T> onError(Throwable error) {
+        for (Acceptor<T> a : acceptors) {
+            Acceptor.Outcome o = a.onError(error);
+            switch (o) {
+                case SUCCESS:
+                    // e.g. waiting for a deletion: the 404 is the awaited state
+                    return new Decision<>(Kind.SUCCESS, false, null, null);
+                case FAILURE:
+                    return new Decision<>(Kind.FAILED, false, null, new WaiterFailureException(
+                            "waiting for " + description + " failed: " + error.getMessage(), null, error));
+                case RETRY:
+                    return new Decision<>(Kind.CONTINUE, false, null, null);
+                default:
+                    break;
+            }
+        }
+        return new Decision<>(Kind.FAILED, false, null, error);
+    }
+
+    /**
+     * The delay after poll number {@code pollIndex} (0 = after the first poll): {@code initialDelay *
+     * multiplier^pollIndex}, capped at {@code maxDelay}, varied by up to +/- {@code jitter} and capped again.
+     *
+     * @param pollIndex the index of the poll just made
+     * @param random a value in [0, 1)
+     * @return the delay
+     */
+    Duration delayAfterPoll(int pollIndex, double random) {
+        double base = initialDelay.toNanos() * Math.pow(multiplier, Math.min(pollIndex, 1000));
+        double capped = Math.min(base, maxDelay.toNanos());
+        double jittered = capped * (1 + jitter * (2 * random - 1));
+        return Duration.ofNanos((long) Math.max(0, Math.min(jittered, maxDelay.toNanos())));
     }
 
     /**
      * Like {@link #watch} but gives only the final, successful state.
      *
      * @param poll fetches the current state
-     * @return the final state
+     * @return the final state; empty when an error acceptor declared success before any state was
+     *         observed (e.g. the 404 that ends a wait for deletion)
      */
     public Mono<T> await(Mono<T> poll) {
-        return watch(poll).last();
+        return watch(poll).takeLast(1).next();
     }
 
     /** @return what is awaited */

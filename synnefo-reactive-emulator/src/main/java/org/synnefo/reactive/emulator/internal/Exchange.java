@@ -134,14 +134,59 @@ public final class Exchange {
         if (token.isEmpty()) {
             throw EmulatorFault.unauthorized("Access denied. No authentication token");
         }
-        return state.userByToken(token.get())
+        EmulatorUser user = state.userByToken(token.get())
                 .orElseThrow(() -> EmulatorFault.unauthorized("Invalid token"));
+        state.validate(user);
+        return user;
     }
 
-    /** The whole body (bounded by {@link #MAX_JSON_BODY}); empty array when there is none. */
+    /**
+     * Checks the component (service) token of the service-only account APIs: missing gives 401 "Access
+     * denied. No authentication token", anything but the configured service token 401 "Invalid token".
+     */
+    public void requireService() {
+        Optional<String> token = token();
+        if (token.isEmpty()) {
+            throw EmulatorFault.unauthorized("Access denied. No authentication token");
+        }
+        if (!token.get().equals(state.serviceToken())) {
+            throw EmulatorFault.unauthorized("Invalid token");
+        }
+    }
+
+    /**
+     * The whole body, bounded by {@link #MAX_JSON_BODY}: a larger declared {@code Content-Length} or a
+     * larger streamed body is the 413 {@code requestEntityTooLarge} fault. Empty array when there is none.
+     */
     public Mono<byte[]> body() {
-        return request.receive().aggregate().asByteArray()
+        String declared = request.requestHeaders().get("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_JSON_BODY) {
+                    return Mono.error(tooLarge());
+                }
+            } catch (NumberFormatException e) {
+                return Mono.error(EmulatorFault.badRequest("Invalid Content-Length"));
+            }
+        }
+        return request.receive()
+                .reduceWith(java.io.ByteArrayOutputStream::new, (out, buf) -> {
+                    int n = buf.readableBytes();
+                    if (out.size() + (long) n > MAX_JSON_BODY) {
+                        throw tooLarge();
+                    }
+                    byte[] chunk = new byte[n];
+                    buf.getBytes(buf.readerIndex(), chunk);
+                    out.write(chunk, 0, n);
+                    return out;
+                })
+                .map(java.io.ByteArrayOutputStream::toByteArray)
                 .defaultIfEmpty(new byte[0]);
+    }
+
+    private static EmulatorFault tooLarge() {
+        return EmulatorFault.tooLarge("Request body too large")
+                .withDetails("The limit of a JSON request body is " + MAX_JSON_BODY + " bytes");
     }
 
     /** The body as a stream of Netty buffers, for Pithos data (never aggregated whole). */

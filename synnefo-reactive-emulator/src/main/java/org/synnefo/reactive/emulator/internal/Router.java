@@ -19,8 +19,18 @@ public final class Router {
     private final EmulatorState state;
     private final List<ServiceHandler> handlers;
     private final FaultInjector faults;
+    private final ServiceHandler admin;
 
     public Router(EmulatorState state, List<ServiceHandler> handlers, FaultInjector faults) {
+        this(state, handlers, faults, null);
+    }
+
+    /**
+     * @param admin the emulator's own admin API, mounted under {@link Endpoints#EMULATOR_ADMIN} and never
+     *        subject to fault rules; {@code null} when the admin API is off
+     */
+    public Router(EmulatorState state, List<ServiceHandler> handlers, FaultInjector faults, ServiceHandler admin) {
+        this.admin = admin;
         this.state = state;
         List<ServiceHandler> sorted = new ArrayList<>(handlers);
         sorted.sort(Comparator.comparingInt((ServiceHandler h) -> h.prefix().length()).reversed());
@@ -32,6 +42,10 @@ public final class Router {
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);
+        if (admin != null && (path.equals(admin.prefix()) || path.startsWith(admin.prefix() + "/"))) {
+            Exchange exchange = new Exchange(request, response, state, admin.prefix());
+            return dispatch(admin, exchange);
+        }
         ServiceHandler target = null;
         for (ServiceHandler h : handlers) {
             if (path.equals(h.prefix()) || path.startsWith(h.prefix() + "/")) {
