@@ -337,12 +337,16 @@ class TransferTest {
     }
 
     static void awaitNoAcquiredConnections() throws InterruptedException {
+        awaitNoAcquiredConnections(transport);
+    }
+
+    static void awaitNoAcquiredConnections(SynnefoTransport t) throws InterruptedException {
         // Connection release after a cancel is asynchronous; poll the pool (bounded, not a timing assertion).
-        for (int i = 0; i < 200 && transport.poolStats().acquired() > 0; i++) {
+        for (int i = 0; i < 200 && t.poolStats().acquired() > 0; i++) {
             Thread.sleep(25);
         }
-        assertThat(transport.poolStats().acquired()).isZero();
-        assertThat(transport.poolStats().pendingAcquire()).isZero();
+        assertThat(t.poolStats().acquired()).isZero();
+        assertThat(t.poolStats().pendingAcquire()).isZero();
     }
 
     @Test
