@@ -106,7 +106,9 @@ public final class SwiftDownloadEngine {
 
     private Mono<Plan> manifest(String name, long size, String etag) {
         return target.http().exchange(target.object(Method.GET, name).query("multipart-manifest", "get")
-                .query("format", "json").header("If-Match", etag).operation("getManifest")).map(r -> {
+                .query("format", "json").operation("getManifest")).map(r -> {
+                    // not pinned by If-Match (which compares the manifest's own ETag): the check against the
+                    // object's ETag below detects a manifest replaced between the HEAD and this GET
                     List<Md5Verifier.Unit> units = new ArrayList<>();
                     MessageDigest all = Md5Verifier.md5();
                     boolean plain = true;
