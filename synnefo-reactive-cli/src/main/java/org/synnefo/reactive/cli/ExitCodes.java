@@ -109,7 +109,7 @@ public final class ExitCodes {
             return "not found" + where(h);
         }
         if (e instanceof SynnefoTransportException t) {
-            return "cannot reach the server: " + t.method() + " " + t.url() + ": " + rootMessage(t);
+            return "cannot reach the server: " + oneLine(String.valueOf(t.getMessage()));
         }
         if (e instanceof NoSuchFileException f) {
             return "no such file or directory: " + f.getFile();
@@ -136,18 +136,6 @@ public final class ExitCodes {
     private static String where(SynnefoHttpException h) {
         String fault = h.faultMessage() == null || h.faultMessage().isBlank() ? "" : ": " + h.faultMessage();
         return " (" + h.method() + " " + h.url() + ")" + oneLine(fault);
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        if (c == t) {
-            return oneLine(String.valueOf(t.getMessage()));
-        }
-        String m = c.getMessage();
-        return oneLine(m == null || m.isBlank() ? c.getClass().getSimpleName() : m);
     }
 
     static String oneLine(String s) {
