@@ -109,7 +109,9 @@ public final class ExitCodes {
             return "not found" + where(h);
         }
         if (e instanceof SynnefoTransportException t) {
-            return "cannot reach the server: " + oneLine(String.valueOf(t.getMessage()));
+            // the transport names the Java exception class, which tells a user nothing
+            return "cannot reach the server: " + oneLine(String.valueOf(t.getMessage()))
+                    .replaceAll("\\(\\w+(Exception|Error): ", "(");
         }
         if (e instanceof NoSuchFileException f) {
             return "no such file or directory: " + f.getFile();
