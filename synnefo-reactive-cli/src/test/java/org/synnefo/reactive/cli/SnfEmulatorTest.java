@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synnefo.reactive.cli.CliRunner.Result;
+import org.synnefo.reactive.emulator.FaultRule;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 
 /** The CLI's commands end to end against the in-process emulator (small blocks: many per file). */
@@ -297,6 +298,22 @@ class SnfEmulatorTest {
         }
         assertFails(snf.run("list", "--auth-url", "http://127.0.0.1:" + port + "/identity/v2.0"),
                 ExitCodes.UNAVAILABLE, "cannot reach the server: POST http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void aServerThatStaysUnavailableIsExitFive() throws IOException {
+        Path f = random(tmp.resolve("flaky.bin"), 2 * BLOCK, 40);
+        assertOk(snf.run("upload", f.toString(), "flaky/x.bin"));
+        String id = emulator.faults().add(FaultRule.builder().method("GET").path(".*/flaky/x\\.bin.*")
+                .respond(503).build()).id();
+        try {
+            assertFails(snf.run("download", "flaky/x.bin", tmp.resolve("flaky.out").toString()),
+                    ExitCodes.UNAVAILABLE, "503");
+        } finally {
+            emulator.faults().remove(id);
+        }
+        assertOk(snf.run("download", "flaky/x.bin", tmp.resolve("flaky.out").toString()));
+        assertThat(Files.readAllBytes(tmp.resolve("flaky.out"))).isEqualTo(Files.readAllBytes(f));
     }
 
     @Test
