@@ -68,6 +68,15 @@ import reactor.core.scheduler.Schedulers;
  * images.uploadObject("debian.img", Path.of("debian.img"), UploadOptions.defaults());
  * }</pre>
  *
+ * <p>The same client talks to a plain OpenStack Swift (Pithos+ is a superset of its API): build it with
+ * {@link Builder#swiftAuth(String, String, String)} (tempauth; the account is the storage URL's last
+ * segment). Each container's {@code HEAD} tells which server it is (no {@code X-Container-Block-Hash}
+ * means Swift, see {@link #isSwiftContainer(String)}); on Swift, {@code uploadObject}/{@code downloadObject}
+ * use MD5-verified PUTs, static large objects and ranged GETs ({@link SwiftOptions}), {@code moveObject} is a
+ * copy then a delete, metadata updates are merged client-side, and Pithos-only calls (hashmaps, sharing,
+ * publishing, versions, partial updates) fail with {@link UnsupportedFeatureException} instead of being
+ * silently ignored by Swift.
+ *
  * <p>Account-level methods use the client's account; container methods take the container name;
  * object methods use the client's container (fail with {@link IllegalStateException} when none is set).
  * Every method is lazy: nothing is sent until the returned publisher is subscribed, and cancelling it
