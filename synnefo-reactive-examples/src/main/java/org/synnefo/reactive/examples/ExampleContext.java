@@ -23,6 +23,7 @@ import org.synnefo.reactive.cyclades.network.PortStatus;
 import org.synnefo.reactive.cyclades.volume.CycladesBlockStorageClient;
 import org.synnefo.reactive.cyclades.volume.Volume;
 import org.synnefo.reactive.cyclades.volume.VolumeStatus;
+import org.synnefo.reactive.pithos.PithosClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +45,7 @@ public final class ExampleContext implements AutoCloseable {
     private final CycladesNetworkClient network;
     private final CycladesBlockStorageClient volumes;
     private final ImageClient images;
+    private final PithosClient pithos;
     private final PrintStream out;
     private final WaitOptions waits;
     private final boolean tidy;
@@ -58,6 +60,7 @@ public final class ExampleContext implements AutoCloseable {
         this.network = CycladesNetworkClient.builder().endpoints(astakos).build();
         this.volumes = CycladesBlockStorageClient.builder().endpoints(astakos).build();
         this.images = ImageClient.builder().endpoints(astakos).build();
+        this.pithos = PithosClient.builder().endpoints(astakos).build();
         this.out = b.out;
         this.waits = b.waits;
         this.tidy = b.tidy;
@@ -93,6 +96,16 @@ public final class ExampleContext implements AutoCloseable {
     /** @return the image (Plankton) client */
     public ImageClient images() {
         return images;
+    }
+
+    /**
+     * kamaki's pithos-init: the Pithos client for my account (my uuid); derive one per container with
+     * {@link PithosClient#withContainer(String)}.
+     *
+     * @return my Pithos client
+     */
+    public Mono<PithosClient> pithos() {
+        return userUuid.map(pithos::withAccount);
     }
 
     /** @return where the examples print */

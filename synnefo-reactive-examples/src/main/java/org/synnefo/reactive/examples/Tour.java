@@ -9,6 +9,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.synnefo.reactive.examples.astakos.AstakosAuthenticate;
 import org.synnefo.reactive.examples.astakos.AstakosProjectInfo;
 import org.synnefo.reactive.examples.astakos.AstakosProjectQuotas;
+import org.synnefo.reactive.examples.astakos.AstakosProjectReassign;
+import org.synnefo.reactive.examples.image.ImageList;
+import org.synnefo.reactive.examples.image.ImageRegister;
+import org.synnefo.reactive.examples.image.ImageUnregister;
+import org.synnefo.reactive.examples.pithos.PithosDownloadUpload;
+import org.synnefo.reactive.examples.pithos.PithosInit;
+import org.synnefo.reactive.examples.pithos.PithosList;
+import org.synnefo.reactive.examples.pithos.PithosMoveCopyDelete;
+import org.synnefo.reactive.examples.pithos.PithosReassign;
 import org.synnefo.reactive.examples.astakos.AstakosQuotas;
 import org.synnefo.reactive.examples.astakos.AstakosResourceAllocation;
 import org.synnefo.reactive.examples.compute.ComputeCreate;
@@ -42,10 +51,12 @@ public final class Tour {
     /** @return the scenarios, in the order the tour runs them */
     public static List<Example> scenarios() {
         return List.of(new AstakosAuthenticate(), new AstakosQuotas(), new AstakosProjectInfo(),
-                new AstakosProjectQuotas(), new AstakosResourceAllocation(),
+                new AstakosProjectQuotas(), new AstakosResourceAllocation(), new PithosSeed(), new AstakosProjectReassign(),
                 new ComputeQuotas(), new ComputeCreate(), new ComputeWait(), new ComputeImageFlavor(),
                 new ComputeReboot(), new ComputeReassignResize(), new NetworkVpn(), new NetworkIp(), new Tidy(),
-                new NetworkCluster(), new VolumePlugUnplug());
+                new NetworkCluster(), new VolumePlugUnplug(), new ImageRegister(), new ImageList(), new ImageUnregister(),
+                new PithosInit(), new PithosList(), new PithosDownloadUpload(), new PithosMoveCopyDelete(),
+                new PithosReassign());
     }
 
     /**
@@ -80,7 +91,7 @@ public final class Tour {
         }
         List<Example> plan = new ArrayList<>();
         for (Example e : scenarios()) {
-            if (!(e instanceof Tidy) || settings.external()) {
+            if (!(e instanceof Tidy || e instanceof PithosSeed) || settings.external()) {
                 plan.add(e);
             }
             if (last != null && e.getClass() == last.getClass()) {
@@ -164,6 +175,30 @@ public final class Tour {
 
     static String seconds(Duration d) {
         return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /**
+     * On a cloud of one's own, the Pithos examples need the reference's containers and objects: this creates
+     * those that are missing (large objects from zero blocks, so they cost the server one block).
+     */
+    static final class PithosSeed implements Example {
+        @Override
+        public String name() {
+            return "pithos-data";
+        }
+
+        @Override
+        public String description() {
+            return "Create the reference's containers and objects where missing";
+        }
+
+        @Override
+        public Mono<Void> run(ExampleContext ctx) {
+            return Mono.zip(ctx.pithos(), ctx.userUuid(), ctx.project())
+                    .flatMap(t -> PithosData.seed(t.getT1(), t.getT2(), t.getT3(), 1024))
+                    .then(Mono.fromRunnable(() -> ctx.out().println("The containers pithos, trash, "
+                            + PithosData.COURSE_CONTAINER + ", images and music are there")));
+        }
     }
 
     /**

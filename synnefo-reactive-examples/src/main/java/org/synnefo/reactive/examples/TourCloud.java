@@ -85,6 +85,7 @@ public final class TourCloud implements AutoCloseable {
             String course = seedCourse(emulator);
             // kamaki's network-ip looks for an IP reserved but unused: there is one, in the system project
             CycladesSeed.of(emulator).reserveFloatingIp(USER);
+            seedPithos(emulator, course);
             return new TourCloud(emulator, course);
         } catch (RuntimeException e) {
             emulator.close();
@@ -112,6 +113,20 @@ public final class TourCloud implements AutoCloseable {
             transport.dispose();
         }
         return id;
+    }
+
+    /**
+     * The reference's containers and objects; {@code course_container} holds what is left of the system
+     * project's storage quota, so that the system project is full, as astakos-project-reassign expects.
+     */
+    private static void seedPithos(SynnefoEmulator emulator, String course) {
+        long listed = PithosData.LISTING.stream().filter(e -> e.container().equals("pithos")
+                || e.container().equals("trash")).mapToLong(PithosData.Entry::bytes).sum();
+        try (ExampleContext ctx = ExampleContext.builder().authUrl(emulator.authUrl()).token(USER.token())
+                .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
+            ctx.pithos().flatMap(p -> PithosData.seed(p, USER.uuid(), course,
+                    SYSTEM_LIMITS.get("pithos.diskspace") - listed)).block(Duration.ofSeconds(60));
+        }
     }
 
     /** @return the emulator */
