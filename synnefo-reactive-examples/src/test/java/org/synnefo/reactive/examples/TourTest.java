@@ -21,7 +21,7 @@ class TourTest {
         String printed = out.take();
         assertThat(err.take()).isEmpty();
         assertThat(status).isZero();
-        List<Example> plan = Tour.scenarios().stream().filter(e -> !(e instanceof Tour.Tidy)).toList();
+        List<Example> plan = Tour.scenarios().stream().filter(e -> !(e instanceof Tour.Tidy || e instanceof Tour.PithosSeed)).toList();
         for (int i = 0; i < plan.size(); i++) {
             assertThat(printed).contains("== " + (i + 1) + "/" + plan.size() + " " + plan.get(i).name() + ": ");
         }
@@ -89,6 +89,6 @@ class TourTest {
         String printed = out.take();
         assertThat(status).isZero();
         assertThat(printed).contains("compute-wait", "compute-reboot").doesNotContain("network-vpn")
-                .contains("10 passed, 0 failed");
+                .contains("11 passed, 0 failed");
     }
 }
