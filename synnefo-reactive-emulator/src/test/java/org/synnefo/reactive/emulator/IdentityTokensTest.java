@@ -69,6 +69,8 @@ class IdentityTokensTest {
         expect(byType, "image", "cyclades_plankton", "v1.0", base + "/image", "False");
         expect(byType, "object-store", "pithos_object-store", "v1", base + "/object-store/v1", "True");
         expect(byType, "astakos_weblogin", "astakos_weblogin", "", base + "/astakos/weblogin", "True");
+        // not a public service, yet listed: public object URLs are built under it
+        expect(byType, "pithos_public", "pithos_public", "", base + "/pithos/public", "True");
         assertThat(byType.get("identity").get("endpoints_links").isArray()).isTrue();
         assertThat(byType.get("astakos_weblogin").get("endpoints").get(0).get("SNF:webloginURL").asText())
                 .isEqualTo(base + "/astakos/weblogin");

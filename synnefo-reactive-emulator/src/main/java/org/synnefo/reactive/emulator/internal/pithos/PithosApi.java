@@ -23,6 +23,7 @@ import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.Exchange;
+import org.synnefo.reactive.emulator.internal.Ids;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Account;
@@ -1190,7 +1191,7 @@ final class PithosApi implements ServiceHandler {
         String cd = spec.contentDisposition() != null ? spec.contentDisposition()
                 : base != null ? base.contentDisposition() : null;
         String manifest = spec.manifest() != null ? spec.manifest() : base != null ? base.manifest() : null;
-        String id = uuid != null ? uuid : old != null ? old.uuid() : randomUuid();
+        String id = uuid != null ? uuid : old != null ? old.uuid() : Ids.uuid();
         Version v = new Version(store.newVersionId(), id, bytes, hashes, ct, emptyToNull(ce), emptyToNull(cd),
                 emptyToNull(manifest), meta, now(), user, false);
         List<ObjectNode> ops = new ArrayList<>();
@@ -1339,7 +1340,7 @@ final class PithosApi implements ServiceHandler {
                     Version sv = src.version();
                     boolean same = srcAccount.equals(dstAccount) && srcContainer.equals(dstContainer)
                             && pair[0].equals(pair[1]);
-                    String uuid = move ? sv.uuid() : randomUuid();
+                    String uuid = move ? sv.uuid() : Ids.uuid();
                     Version v = commitVersion(user, dstAccount, dc, pair[1], old, sv.hashes(), sv.bytes(),
                             spec, sv, uuid);
                     if (move && !same) {
@@ -1630,13 +1631,6 @@ final class PithosApi implements ServiceHandler {
         }
     }
 
-    /** A version-4 UUID without SecureRandom (whose seeding may block an event-loop thread). */
-    private static String randomUuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(msb, lsb).toString();
-    }
 
     private static String boundary() {
         byte[] b = new byte[16];

@@ -1,7 +1,5 @@
 package org.synnefo.reactive.emulator.internal.pithos;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import org.synnefo.reactive.emulator.internal.Endpoints;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A tiny HTTP test client for the emulated object store, speaking plain JDK HttpClient. */
 final class PithosHttp {
@@ -46,7 +46,7 @@ final class PithosHttp {
     }
 
     String url(String path) {
-        return emulator.baseUrl() + PithosServices.OBJECT_STORE_PREFIX + path;
+        return emulator.baseUrl() + Endpoints.OBJECT_STORE + path;
     }
 
     /** A request builder for {@code path} (after /object-store/v1) as {@code user}. */
