@@ -51,7 +51,7 @@ class IdentityTokensTest {
         JsonNode access = r.json().get("access");
         assertThat(access.has("token")).isFalse();
         assertThat(access.has("user")).isFalse();
-        assertThat(access.get("serviceCatalog").size()).isEqualTo(8);
+        assertThat(access.get("serviceCatalog").size()).isEqualTo(9);
     }
 
     @Test

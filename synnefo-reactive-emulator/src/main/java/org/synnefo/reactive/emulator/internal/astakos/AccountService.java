@@ -352,6 +352,7 @@ final class AccountService implements ServiceHandler {
                 inner.put("message", "There is no such holding: " + p);
                 inner.put("code", 404);
                 ObjectNode data = inner.putObject("data");
+                data.put("name", "NoHoldingError");
                 data.set("provision", p);
                 return ex.json(404, fault);
             }
@@ -366,11 +367,12 @@ final class AccountService implements ServiceHandler {
             ObjectNode inner = fault.putObject("overLimit");
             inner.put("message", e.getMessage());
             inner.put("code", 413);
+            // quotaholder's CommissionException.data: the class name, the provision, usage and limit
             ObjectNode data = inner.putObject("data");
+            data.put("name", e.errorName());
             data.set("provision", provisionJson(e.provision()));
-            data.put("limit", e.limit());
             data.put("usage", e.usage());
-            data.put("requested", e.provision().quantity());
+            data.put("limit", e.limit());
             return ex.json(413, fault);
         }
         if (auto != null && auto.asBoolean()) {
