@@ -24,8 +24,8 @@ import org.synnefo.reactive.emulator.internal.EmulatorState;
 import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Exchange;
 import org.synnefo.reactive.emulator.internal.Json;
-import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.QuotaLedger.Capacity;
+import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import reactor.core.publisher.Mono;
 
@@ -349,7 +349,9 @@ final class AccountService implements ServiceHandler {
             if (prov.isEmpty()) {
                 ObjectNode fault = Json.object();
                 ObjectNode inner = fault.putObject("itemNotFound");
-                inner.put("message", "There is no such holding: " + p);
+                inner.put("message", "There is no such holding (u'" + p.get("holder").asText() + "', "
+                        + (p.get("source").isNull() ? "None" : "u'" + p.get("source").asText() + "'") + ", u'"
+                        + p.get("resource").asText() + "')");
                 inner.put("code", 404);
                 ObjectNode data = inner.putObject("data");
                 data.put("name", "NoHoldingError");

@@ -25,6 +25,7 @@ import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.Exchange;
 import org.synnefo.reactive.emulator.internal.Ids;
 import org.synnefo.reactive.emulator.internal.Json;
+import org.synnefo.reactive.emulator.internal.ProjectDirectory;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Account;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Container;
@@ -395,6 +396,7 @@ final class PithosApi implements ServiceHandler {
             }
             if (policy.project() != null && !policy.project().equals(c.project)) {
                 project = policy.project();
+                requireHolding(account, project, c.bytes);
                 try {
                     context.ledger().move(c.project, project, account, "pithos.diskspace", c.bytes);
                 } catch (EmulatorFault f) {
@@ -1233,6 +1235,9 @@ final class PithosApi implements ServiceHandler {
             throw new EmulatorFault(413, "requestEntityTooLarge", "Quota error: Container quota exceeded: limit: "
                     + c.quota + ", usage: " + (c.bytes + delta));
         }
+        if (delta > 0) {
+            requireHolding(account, c.project, delta);
+        }
         if (delta != 0) {
             try {
                 context.ledger().charge(c.project, account, "pithos.diskspace", delta);
@@ -1240,6 +1245,33 @@ final class PithosApi implements ServiceHandler {
                 throw relayQuota(f);
             }
         }
+    }
+
+    /**
+     * Pithos checks nothing about a container's project itself (its {@code _check_project} is a no-op):
+     * Astakos refuses the commission with 404 "no such holding" when the account's owner holds no quota
+     * in the project (unknown, not active, not a member), and Pithos relays that as a generic
+     * {@code fault} (astakosclient's NotFound: the HTTP reason, Astakos' body as details). So a
+     * container can be created with any project; the first write into it, or a reassignment, fails.
+     */
+    private void requireHolding(String account, String project, long quantity) {
+        ProjectDirectory dir = context.lookup(ProjectDirectory.class).orElse(null);
+        if (dir == null || dir.isActiveMember(project, account)) {
+            return;
+        }
+        ObjectNode astakos = Json.object();
+        ObjectNode inner = astakos.putObject("itemNotFound");
+        inner.put("message", "There is no such holding (u'user:" + account + "', u'project:" + project
+                + "', u'pithos.diskspace')");
+        inner.put("code", 404);
+        ObjectNode data = inner.putObject("data");
+        data.put("name", "NoHoldingError");
+        ObjectNode provision = data.putObject("provision");
+        provision.put("holder", "user:" + account);
+        provision.put("source", "project:" + project);
+        provision.put("resource", "pithos.diskspace");
+        provision.put("quantity", quantity);
+        throw new EmulatorFault(404, "fault", "Not Found").withDetails(astakos.toString());
     }
 
     /** Astakos' quota fault reaches Pithos clients relayed under the generic {@code fault} key. */

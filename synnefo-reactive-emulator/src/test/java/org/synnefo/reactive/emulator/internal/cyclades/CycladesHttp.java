@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.synnefo.reactive.emulator.EmulatorUser;
+import org.synnefo.reactive.emulator.ResourceCapacity;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.emulator.internal.QuotaLedger;
 
@@ -24,6 +26,8 @@ import org.synnefo.reactive.emulator.internal.QuotaLedger;
 final class CycladesHttp implements AutoCloseable {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String[] RESOURCES = {"cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk",
+        "cyclades.floating_ip", "cyclades.network.private"};
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** A clock the test moves by hand. */
@@ -79,11 +83,19 @@ final class CycladesHttp implements AutoCloseable {
         MutableClock clock = new MutableClock();
         SynnefoEmulator e = SynnefoEmulator.builder().clock(clock).stateDelay(delay).start();
         QuotaLedger ledger = e.context().ledger();
-        for (String r : new String[] {"cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk",
-            "cyclades.floating_ip", "cyclades.network.private"}) {
+        for (String r : RESOURCES) {
             ledger.defaultCapacity(r, new QuotaLedger.Capacity(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4));
         }
         return new CycladesHttp(e, clock);
+    }
+
+    /** Creates an active project with generous Cyclades capacities, the test user its only member. */
+    String project(String name) {
+        Map<String, ResourceCapacity> caps = new LinkedHashMap<>();
+        for (String r : RESOURCES) {
+            caps.put(r, ResourceCapacity.of(Long.MAX_VALUE / 4));
+        }
+        return emulator.projects().create(name, user.uuid(), caps, user.uuid());
     }
 
     QuotaLedger ledger() {

@@ -1,5 +1,7 @@
 package org.synnefo.reactive.emulator.internal.pithos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.emulator.internal.Endpoints;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hashmap protocol of synnefo-api.md §6.7 and behaviours 1-6 of §7. */
 class PithosHashmapTest {

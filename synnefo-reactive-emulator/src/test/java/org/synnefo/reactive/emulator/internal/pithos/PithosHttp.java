@@ -1,5 +1,7 @@
 package org.synnefo.reactive.emulator.internal.pithos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.emulator.internal.Endpoints;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A tiny HTTP test client for the emulated object store, speaking plain JDK HttpClient. */
 final class PithosHttp {

@@ -1,5 +1,7 @@
 package org.synnefo.reactive.emulator.internal.pithos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.emulator.internal.Endpoints;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts, groups, sharing and public URLs: synnefo-api.md §6.2-6.3, §6.9 and §7 (27-33). */
 class PithosSharingTest {
