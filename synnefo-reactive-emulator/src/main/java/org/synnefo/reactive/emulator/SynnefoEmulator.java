@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.synnefo.reactive.emulator.internal.AdminService;
 import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
@@ -48,6 +49,7 @@ public final class SynnefoEmulator implements AutoCloseable {
     private final EmulatorContext context;
     private final FaultInjector faults;
     private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SynnefoEmulator(DisposableServer server, EmulatorState state, EmulatorContext context,
             FaultInjector faults, String baseUrl) {
@@ -126,10 +128,21 @@ public final class SynnefoEmulator implements AutoCloseable {
         server.onDispose().block();
     }
 
-    /** Stops the server and releases its port. */
+    /**
+     * Stops the server, releases its port, then closes what the services hold (the Pithos journal
+     * file when there is a data directory), so another emulator may open the same data directory in
+     * this JVM. Closing twice does nothing more.
+     */
     @Override
     public void close() {
-        server.disposeNow(Duration.ofSeconds(5));
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.disposeNow(Duration.ofSeconds(5));
+        } finally {
+            context.closeAll();
+        }
     }
 
     /** Configures and starts an emulator. */
@@ -261,17 +274,30 @@ public final class SynnefoEmulator implements AutoCloseable {
                     ledger.defaultCapacity(r, new QuotaLedger.Capacity(c.projectCapacity(), c.memberCapacity())));
             EmulatorContext context = new EmulatorContext(state, ledger, stateDelay);
             List<ServiceHandler> handlers = new ArrayList<>();
-            handlers.addAll(AstakosServices.create(context));
-            handlers.addAll(PithosServices.create(context));
-            handlers.addAll(CycladesServices.create(context));
+            try {
+                handlers.addAll(AstakosServices.create(context));
+                handlers.addAll(PithosServices.create(context));
+                handlers.addAll(CycladesServices.create(context));
+            } catch (RuntimeException e) {
+                context.closeAll();
+                throw e;
+            }
             FaultInjector faults = new FaultInjector();
             Router router = new Router(state, handlers, faults, adminApi ? new AdminService(faults) : null);
-            DisposableServer server = HttpServer.create()
-                    .host(host)
-                    .port(port)
-                    .httpRequestDecoder(spec -> spec.maxHeaderSize(MAX_HEADER_SIZE).maxInitialLineLength(MAX_HEADER_SIZE))
-                    .handle(router::handle)
-                    .bindNow(Duration.ofSeconds(10));
+            DisposableServer server;
+            try {
+                server = HttpServer.create()
+                        .host(host)
+                        .port(port)
+                        .httpRequestDecoder(spec -> spec.maxHeaderSize(MAX_HEADER_SIZE)
+                                .maxInitialLineLength(MAX_HEADER_SIZE))
+                        .handle(router::handle)
+                        .bindNow(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                // the services are open (the journal): a failed bind must not leak them
+                context.closeAll();
+                throw e;
+            }
             String own = "http://" + host + ":" + server.port();
             String advertised = publicUrl != null ? stripSlash(publicUrl) : own;
             state.publicBaseUrl(advertised);

@@ -35,6 +35,7 @@ public final class PithosServices {
         Hashing hashing = new Hashing(state.blockHash());
         BlockStore blocks = new BlockStore(hashing, dir == null ? null : dir.resolve("blocks"));
         PithosStore store = new PithosStore(dir == null ? null : dir.resolve("meta"));
+        context.onClose(store::close);
         DataPath data = new DataPath(blocks, state.blockSize());
         PithosApi api = new PithosApi(context, store, data, Endpoints.OBJECT_STORE, Endpoints.PITHOS_PUBLIC);
         store.merkle(api::merkle);
