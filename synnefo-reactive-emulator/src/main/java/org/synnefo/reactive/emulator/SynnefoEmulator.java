@@ -211,9 +211,16 @@ public final class SynnefoEmulator implements AutoCloseable {
             return this;
         }
 
-        /** How long emulated asynchronous state changes take; default zero (immediate). */
+        /**
+         * How long emulated asynchronous state changes take (a server build with its {@code progress}
+         * rising from 0 to 100, a shutdown, a port or volume becoming ready), judged by the
+         * {@link #clock(Clock) clock}; default zero (immediate). A few seconds looks realistic in a demo.
+         */
         public Builder stateDelay(Duration stateDelay) {
-            this.stateDelay = Objects.requireNonNull(stateDelay);
+            if (stateDelay.isNegative()) {
+                throw new IllegalArgumentException("stateDelay must not be negative");
+            }
+            this.stateDelay = stateDelay;
             return this;
         }
 

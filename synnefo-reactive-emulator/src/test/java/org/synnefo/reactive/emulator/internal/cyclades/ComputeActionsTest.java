@@ -48,7 +48,10 @@ class ComputeActionsTest {
         assertThat(s.get("status").asText()).isEqualTo("BUILD");
         assertThat(s.get("SNF:task_state").asText()).isEqualTo("BUILDING");
         assertThat(s.get("attachments")).isEmpty();
-        h.clock.advance(Duration.ofSeconds(5));
+        assertThat(s.get("progress").asInt()).isZero();
+        h.clock.advance(Duration.ofSeconds(2));
+        assertThat(server(id).get("progress").asInt()).isEqualTo(20);
+        h.clock.advance(Duration.ofSeconds(3));
         assertThat(server(id).get("progress").asInt()).isEqualTo(50);
         Res r = action(id, "{\"shutdown\":{}}");
         assertThat(r.status()).isEqualTo(409);
@@ -56,7 +59,10 @@ class ComputeActionsTest {
         assertThat(action(id, "{\"resize\":{\"flavorRef\":2}}").json().has("buildInProgress")).isTrue();
         JsonNode port = h.get("/network/v2.0/ports").json().get("ports").get(0);
         assertThat(port.get("status").asText()).isEqualTo("BUILD");
-        h.clock.advance(Duration.ofSeconds(5));
+        h.clock.advance(Duration.ofMillis(4999));
+        assertThat(server(id).get("progress").asInt()).isEqualTo(99);
+        assertThat(server(id).get("status").asText()).isEqualTo("BUILD");
+        h.clock.advance(Duration.ofMillis(1));
         s = server(id);
         assertThat(s.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(s.get("progress").asInt()).isEqualTo(100);
