@@ -49,11 +49,13 @@ public final class SynnefoEmulator implements AutoCloseable {
     private final EmulatorContext context;
     private final FaultInjector faults;
     private final String baseUrl;
+    private final String localUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SynnefoEmulator(DisposableServer server, EmulatorState state, EmulatorContext context,
-            FaultInjector faults, String baseUrl) {
+            FaultInjector faults, String baseUrl, String localUrl) {
         this.server = server;
+        this.localUrl = localUrl;
         this.state = state;
         this.context = context;
         this.faults = faults;
@@ -68,6 +70,11 @@ public final class SynnefoEmulator implements AutoCloseable {
     /** The base URL every endpoint in the catalog starts with, e.g. {@code http://127.0.0.1:41234}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The server's own address (not the advertised one), for seeding over loopback. */
+    String localUrl() {
+        return localUrl;
     }
 
     /** The identity endpoint to authenticate against: {@code <baseUrl>/identity/v2.0}. */
@@ -108,7 +115,7 @@ public final class SynnefoEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** Seeds and adjusts projects and their capacities. */
+    /** Seeds and adjusts projects and their capacities; the same as {@link EmulatorProjects#of}. */
     public EmulatorProjects projects() {
         return new EmulatorProjects(context.lookup(ProjectRegistry.class).orElseThrow());
     }
@@ -308,7 +315,7 @@ public final class SynnefoEmulator implements AutoCloseable {
             String own = "http://" + host + ":" + server.port();
             String advertised = publicUrl != null ? stripSlash(publicUrl) : own;
             state.publicBaseUrl(advertised);
-            return new SynnefoEmulator(server, state, context, faults, advertised);
+            return new SynnefoEmulator(server, state, context, faults, advertised, own);
         }
 
         private static String stripSlash(String url) {
