@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /** §1.1, §1.2 and §7 item 50: the identity API over HTTP. */
 class IdentityTokensTest {
 
-    private AstakosHttp.MutableClock clock;
+    private TestClock clock;
     private SynnefoEmulator emulator;
     private AstakosHttp http;
     private EmulatorUser user;
 
     @BeforeEach
     void start() {
-        clock = new AstakosHttp.MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+        clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
         emulator = SynnefoEmulator.builder().clock(clock).tokenLifetime(Duration.ofDays(1)).start();
         http = new AstakosHttp(emulator);
         user = emulator.users().get(0);

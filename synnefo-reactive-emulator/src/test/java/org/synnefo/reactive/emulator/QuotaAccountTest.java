@@ -15,7 +15,7 @@ import org.synnefo.reactive.emulator.internal.QuotaLedger;
 /** §1.3, §1.4 and §7 items 51 to 53: resources, quotas, commissions and user catalogs over HTTP. */
 class QuotaAccountTest {
 
-    private AstakosHttp.MutableClock clock;
+    private TestClock clock;
     private SynnefoEmulator emulator;
     private AstakosHttp http;
     private EmulatorUser user;
@@ -23,7 +23,7 @@ class QuotaAccountTest {
 
     @BeforeEach
     void start() {
-        clock = new AstakosHttp.MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+        clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
         emulator = SynnefoEmulator.builder().clock(clock).tokenLifetime(Duration.ofDays(1))
                 .systemProjectCapacity("cyclades.vm", 2).start();
         http = new AstakosHttp(emulator);
