@@ -493,13 +493,7 @@ final class PithosApi implements ServiceHandler {
         List<ObjectNode> rows;
         long mtime;
         synchronized (store) {
-            Container c = store.container(account, name);
-            if (c == null) {
-                if (!owner) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            Container c = existingContainer(user.uuid(), account, name);
             if (!access.containerVisible(user.uuid(), account, c)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -700,12 +694,11 @@ final class PithosApi implements ServiceHandler {
         };
     }
 
-    /** What a read of an object sees, taken under the monitor. */
-    private record Target(Container container, Entry entry, Version version, boolean latest) {
-    }
-
-    /** Resolves an object for reading: 404 when missing, 403 when not readable. Caller holds the monitor. */
-    private Target readTarget(String user, String account, String container, String name, String versionParam) {
+    /**
+     * The container, or the fault Pithos answers when it is missing: 404 to its owner, 403 to anyone
+     * else (who may not learn whether it exists). Caller holds the monitor.
+     */
+    private Container existingContainer(String user, String account, String container) {
         Container c = store.container(account, container);
         if (c == null) {
             if (!user.equals(account)) {
@@ -713,6 +706,16 @@ final class PithosApi implements ServiceHandler {
             }
             throw EmulatorFault.notFound("Container does not exist");
         }
+        return c;
+    }
+
+    /** What a read of an object sees, taken under the monitor. */
+    private record Target(Container container, Entry entry, Version version, boolean latest) {
+    }
+
+    /** Resolves an object for reading: 404 when missing, 403 when not readable. Caller holds the monitor. */
+    private Target readTarget(String user, String account, String container, String name, String versionParam) {
+        Container c = existingContainer(user, account, container);
         if (!access.canRead(user, account, c, name)) {
             throw EmulatorFault.forbidden("Not allowed");
         }
@@ -1145,13 +1148,7 @@ final class PithosApi implements ServiceHandler {
 
     private void checkWritable(String user, String account, String container, String name, WriteSpec spec) {
         synchronized (store) {
-            Container c = store.container(account, container);
-            if (c == null) {
-                if (!user.equals(account)) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            Container c = existingContainer(user, account, container);
             if (!access.canWrite(user, account, c, name)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -1315,13 +1312,7 @@ final class PithosApi implements ServiceHandler {
         String delimiter = ex.query("delimiter").filter(d -> !d.isEmpty()).orElse(null);
         return store.write(() -> {
             synchronized (store) {
-                Container dc = store.container(dstAccount, dstContainer);
-                if (dc == null) {
-                    if (!user.equals(dstAccount)) {
-                        throw EmulatorFault.forbidden("Not allowed");
-                    }
-                    throw EmulatorFault.notFound("Container does not exist");
-                }
+                Container dc = existingContainer(user, dstAccount, dstContainer);
                 Container sc = store.container(srcAccount, srcContainer);
                 if (sc == null) {
                     if (!user.equals(srcAccount)) {
@@ -1403,13 +1394,7 @@ final class PithosApi implements ServiceHandler {
         Version current;
         Container c;
         synchronized (store) {
-            c = store.container(account, container);
-            if (c == null) {
-                if (!user.equals(account)) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            c = existingContainer(user, account, container);
             if (!access.canWrite(user, account, c, name)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -1561,13 +1546,7 @@ final class PithosApi implements ServiceHandler {
         String delimiter = ex.query("delimiter").filter(d -> !d.isEmpty()).orElse(null);
         return store.write(() -> {
             synchronized (store) {
-                Container c = store.container(account, container);
-                if (c == null) {
-                    if (!user.equals(account)) {
-                        throw EmulatorFault.forbidden("Not allowed");
-                    }
-                    throw EmulatorFault.notFound("Container does not exist");
-                }
+                Container c = existingContainer(user, account, container);
                 if (!access.canWrite(user, account, c, name)) {
                     throw EmulatorFault.forbidden("Not allowed");
                 }
