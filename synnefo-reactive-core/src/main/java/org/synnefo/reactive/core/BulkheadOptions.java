@@ -7,7 +7,9 @@ import java.time.Duration;
  * default (the connection pool already bounds concurrency).
  *
  * @param maxConcurrentCalls calls allowed at once
- * @param maxWaitDuration how long a call may wait for a slot before failing
+ * @param maxWaitDuration how long a call may wait for a slot before failing with a
+ *        {@link CallRejectedException} ({@code BULKHEAD_FULL}); the wait re-checks every 10 ms on a Reactor
+ *        timer and never blocks a thread ({@link java.time.Duration#ZERO} fails at once)
  */
 public record BulkheadOptions(int maxConcurrentCalls, Duration maxWaitDuration) {
 }

@@ -444,10 +444,18 @@ public final class SynnefoRequest {
         return responseTimeout;
     }
 
+    /** The method, path and query; the value of an {@code X-Auth-Token} query parameter is redacted. */
     @Override
     public String toString() {
-        String q = encodedQuery();
-        return method + " " + encodedPath() + (q.isEmpty() ? "" : "?" + q);
+        StringBuilder sb = new StringBuilder();
+        for (QueryParam p : query) {
+            sb.append(sb.length() == 0 ? '?' : '&').append(encodeQueryComponent(p.name()));
+            if (p.value() != null) {
+                sb.append('=').append(p.name().equalsIgnoreCase("X-Auth-Token") ? "<redacted>"
+                        : encodeQueryComponent(p.value()));
+            }
+        }
+        return method + " " + encodedPath() + sb;
     }
 
     private SynnefoRequest withPath(List<String> p) {

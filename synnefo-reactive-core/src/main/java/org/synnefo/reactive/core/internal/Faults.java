@@ -56,6 +56,10 @@ public final class Faults {
                 if (inner.isObject()) {
                     message = text(inner.get("message"));
                     details = text(inner.get("details"));
+                    if (details.isEmpty()) {
+                        // Astakos' quota faults (413 overLimit, 404 on commissions) carry their figures in "data"
+                        details = text(inner.get("data"));
+                    }
                 } else {
                     message = text(inner);
                 }

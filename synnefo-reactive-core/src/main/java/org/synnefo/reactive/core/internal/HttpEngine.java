@@ -81,7 +81,9 @@ public final class HttpEngine {
      */
     public Mono<SynnefoResponse> exchange(SynnefoRequest request) {
         Objects.requireNonNull(request, "request");
-        return Mono.from(execute(request, this::sendAggregated));
+        // single(), not Mono.from(): the latter cancels upstream after the value, which would tag a
+        // successful operation as cancelled and could abort the pooled connection
+        return execute(request, this::sendAggregated).single();
     }
 
     /**
@@ -219,6 +221,8 @@ public final class HttpEngine {
 
     private <T> Flux<T> sendStreaming(Call call, String token, Instrumentation.State attempt,
             BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
+        // once the handler has the head, no failure may be retried: the handler may have consumed data
+        AtomicBoolean handed = new AtomicBoolean();
         return prepare(call, token).response((HttpClientResponse resp, reactor.netty.ByteBufFlux body) -> {
             int status = resp.status().code();
             attempt.status = status;
@@ -236,14 +240,15 @@ public final class HttpEngine {
             SynnefoResponse head = new SynnefoResponse(status, headers, EMPTY, call.method(), call.safeUrl());
             Flux<ByteBuffer> data = body.map(HttpEngine::heapCopy);
             Publisher<T> results;
+            handed.set(true);
             try {
                 results = handler.apply(head, data);
             } catch (RuntimeException e) {
                 return Flux.error(new BodyPhaseFailure(e));
             }
-            return Flux.from(results).onErrorMap(e -> new BodyPhaseFailure(
-                    Errors.map(e, call.method(), call.safeUrl(), serviceName, token)));
-        });
+            return Flux.from(results);
+        }).onErrorMap(e -> handed.get() && !(e instanceof BodyPhaseFailure),
+                e -> new BodyPhaseFailure(Errors.map(e, call.method(), call.safeUrl(), serviceName, token)));
     }
 
     private static ByteBuffer heapCopy(ByteBuf buf) {

@@ -19,28 +19,40 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.synnefo.reactive.core.BulkheadOptions;
 import org.synnefo.reactive.core.CallRejectedException;
 import org.synnefo.reactive.core.CircuitBreakerOptions;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.RateLimiterOptions;
 import org.synnefo.reactive.core.SynnefoException;
+import org.synnefo.reactive.core.SynnefoTransport;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * The Resilience4j registries of one {@link ClientOptions} instance. Every {@code SynnefoHttpClient}
- * created with the same options instance shares them, so all clients of one endpoint (key: service name +
- * base URL) share one breaker, one rate limiter and one bulkhead. Held weakly: options that are no
- * longer referenced take their registries with them.
+ * The Resilience4j registries shared by every {@code SynnefoHttpClient} created with the same transport
+ * and the same breaker, rate limiter and bulkhead settings (in practice: the same {@link ClientOptions}
+ * or options derived from them), so all clients of one endpoint (key: service name + base URL) share one
+ * breaker, one rate limiter and one bulkhead.
  */
 final class Resilience {
 
     /** How often a call waiting for a bulkhead slot tries again (bulkheads never block a thread here). */
     static final Duration BULKHEAD_POLL = Duration.ofMillis(10);
 
-    private static final Map<ClientOptions, Resilience> BY_OPTIONS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Registries by transport (held weakly: a disposed, unreferenced transport takes its breakers with it),
+     * then by resilience settings (records, compared by value), so that options derived with
+     * {@code toBuilder()} that keep the transport and the settings keep sharing the breakers.
+     */
+    private static final Map<SynnefoTransport, Map<Settings, Resilience>> REGISTRIES =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Settings(CircuitBreakerOptions circuitBreaker, RateLimiterOptions rateLimiter,
+            BulkheadOptions bulkhead) {
+    }
 
     private final CircuitBreakerRegistry breakers;
     private final RateLimiterRegistry limiters;
@@ -77,7 +89,9 @@ final class Resilience {
     }
 
     static Resilience of(ClientOptions options) {
-        return BY_OPTIONS.computeIfAbsent(options, Resilience::new);
+        Settings settings = new Settings(options.circuitBreaker(), options.rateLimiter(), options.bulkhead());
+        return REGISTRIES.computeIfAbsent(options.transport(), t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(settings, s -> new Resilience(options));
     }
 
     /** Whether a failure says something about the endpoint's health: transient failures only. */

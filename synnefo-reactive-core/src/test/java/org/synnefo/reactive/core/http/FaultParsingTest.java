@@ -94,6 +94,16 @@ class FaultParsingTest {
     }
 
     @Test
+    void overLimitDataBecomesDetails() {
+        SynnefoHttpException e = faultOf(413, "application/json",
+                "{\"overLimit\": {\"code\": 413, \"message\": \"Resource Limit Exceeded\", "
+                        + "\"data\": {\"provision\": {\"resource\": \"cyclades.vm\", \"quantity\": 1}, "
+                        + "\"limit\": 2, \"usage\": 2}}}");
+        assertThat(e).isInstanceOf(OverLimitException.class);
+        assertThat(e.details()).contains("cyclades.vm", "\"limit\":2");
+    }
+
+    @Test
     void everyTypedSubclass() {
         assertThat(faultOf(400, "application/json", "{\"badRequest\": {\"message\": \"bad\"}}"))
                 .isInstanceOf(BadRequestException.class);

@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# benchmarks/peers.sh - side-by-side transfer benchmark against the local Swift started by
+# scripts/swift-aio.sh: the same 1 GiB random file and the same directory of 1,000 small files
+# (1-64 KiB), uploaded and downloaded by each tool, tools alternating, each measurement
+# repeated. For every run: wall time, client CPU (user+sys) and peak RSS from /usr/bin/time,
+# and the Swift servers' CPU (utime+stime of their processes, from /proc, before/after) so it
+# shows when Swift itself is the bottleneck. Every download is checked byte for byte.
+#
+#   benchmarks/peers.sh                 # full run: 1 GiB, 1000 files, 3 repeats
+#   PEERS_BIG_MB=256 PEERS_SMALL_COUNT=200 PEERS_REPEAT=1 benchmarks/peers.sh   # quick run
+#
+# Settings (environment):
+#   PEERS_TOOLS        tools, in this order in the first repeat (default "curl swift rclone snf")
+#   PEERS_BIG_MB       size of the big file in MiB (default 1024)
+#   PEERS_SMALL_COUNT  number of small files (default 1000)
+#   PEERS_REPEAT       repeats per measurement (default 3)
+#   PEERS_THREADS      concurrency given to each tool (default 8)
+#   PEERS_SEGMENT_MB   segment size for tools that segment large uploads (default 64)
+#   PEERS_TIMEOUT      seconds after which one transfer is killed (default 900)
+#   PEERS_WORK         work directory; test data is cached there (default /tmp/peers-bench)
+#   PEERS_SNF_JAR      our CLI (default synnefo-reactive-cli/target/snf.jar); row skipped if absent
+#   PEERS_SNF_OPTS     extra options for snf (e.g. concurrency or block size), word-split
+#   PEERS_JAVA         java binary for snf (default java)
+#   PEERS_INSTALL      1 (default): apt-get install missing Debian tools (time, python3-swiftclient, rclone)
+#   PEERS_KEEP_SWIFT   1: leave Swift running at the end even if this script started it
+#   SWIFT_AIO_*        passed on to scripts/swift-aio.sh (port, storage mode, state directory)
+#
+# Tools and how they are driven (a fair fight: each gets the same concurrency):
+#   curl    1 file: one PUT / one GET. Directory: ONE curl process with --parallel
+#           --parallel-max $PEERS_THREADS over a generated config (one connection pool, no fork
+#           per file): the strongest plain-HTTP baseline. The token is fetched before timing.
+#   swift   python3-swiftclient: upload --use-slo -S $PEERS_SEGMENT_MB MiB --segment-threads N
+#           (1 file) / --object-threads N (directory), --leave-segments (the container is
+#           emptied before each upload, so the HEAD per object that looks for old segments is
+#           pointless work); download --object-threads N (checks MD5 except for the SLO).
+#   rclone  configured by RCLONE_CONFIG_SWIFT_* env vars (auth v1); copyto/copy -I (never skip),
+#           --transfers N --checkers N; large-file defaults kept (single PUT below 5 GiB,
+#           4 ranged streams on download above 250 MiB), as they measured fastest here.
+#   snf     java -jar snf.jar upload LOCAL CONTAINER/NAME / download CONTAINER/NAME LOCAL with
+#           --swift-auth/--swift-user/--swift-key; skipped with a message while the jar is absent.
+# Everything talks to 127.0.0.1 only; proxies from the environment are ignored.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SWIFT_AIO=$ROOT/scripts/swift-aio.sh
+WORK=$(realpath -m "${PEERS_WORK:-/tmp/peers-bench}")
+BIG_MB=${PEERS_BIG_MB:-1024}
+SMALL_COUNT=${PEERS_SMALL_COUNT:-1000}
+REPEAT=${PEERS_REPEAT:-3}
+read -ra TOOLS <<<"${PEERS_TOOLS:-curl swift rclone snf}"
+THREADS=${PEERS_THREADS:-8}
+SEGMENT_MB=${PEERS_SEGMENT_MB:-64}
+TIMEOUT=${PEERS_TIMEOUT:-900}
+SNF_JAR=${PEERS_SNF_JAR:-$ROOT/synnefo-reactive-cli/target/snf.jar}
+read -ra SNF_OPTS <<<"${PEERS_SNF_OPTS:-}"
+JAVA=${PEERS_JAVA:-java}
+INSTALL=${PEERS_INSTALL:-1}
+PY=/usr/bin/python3
+SWIFT_AIO_DIR=$(realpath -m "${SWIFT_AIO_DIR:-/tmp/swift-aio}")
+export SWIFT_AIO_DIR
+
+# Loopback only.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy='*' NO_PROXY='*'
+CURL=(curl -sS --noproxy '*')
+
+DATA=$WORK/data
+OUT=$WORK/out
+LOGS=$WORK/log
+BIG=$DATA/big-${BIG_MB}MiB.bin
+SMALL=$DATA/small-$SMALL_COUNT
+BIG_BYTES=$((BIG_MB * 1048576))
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULTS=$WORK/results-$STAMP.tsv
+CLK_TCK=$(getconf CLK_TCK)
+
+die() { echo "peers: error: $*" >&2; exit 1; }
+say() { echo "peers: $*" >&2; }
+
+for v in BIG_MB SMALL_COUNT REPEAT THREADS SEGMENT_MB TIMEOUT; do
+  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "PEERS_$v must be a positive integer (got ${!v})"
+done
+((REPEAT <= 20 && SMALL_COUNT <= 100000 && BIG_MB <= 5120)) || die "sizes or repeats out of range"
+
+# ---------------------------------------------------------------------------------------------
+# Set-up
+
+ensure_tools() {
+  local want=() missing=() p
+  want=(time curl python3-swiftclient rclone)
+  for p in "${want[@]}"; do
+    [[ $(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true) == installed ]] || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  [[ $INSTALL == 1 ]] || die "missing Debian packages: ${missing[*]}"
+  say "installing ${missing[*]}"
+  apt-cache show "${missing[@]}" >/dev/null 2>&1 || apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LOGS/apt.log" 2>&1 \
+    || die "apt-get install failed (see $LOGS/apt.log)"
+}
+
+# The test data is made once and kept: a random file, and a directory of random files with
+# random sizes between 1 KiB and 64 KiB (seeded, so the same sizes every time).
+make_data() {
+  mkdir -p "$DATA"
+  if [[ ! -f $BIG || $(stat -c %s "$BIG") != "$BIG_BYTES" ]]; then
+    say "creating $BIG ($BIG_MB MiB of random bytes)"
+    head -c "$BIG_BYTES" /dev/urandom >"$BIG.tmp"
+    mv "$BIG.tmp" "$BIG"
+  fi
+  if [[ ! -f $SMALL.complete ]]; then
+    say "creating $SMALL ($SMALL_COUNT files of 1-64 KiB)"
+    rm -rf "$SMALL"
+    "$PY" - "$SMALL" "$SMALL_COUNT" <<'EOF'
+import os, random, sys
+d, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(d)
+rng = random.Random(20261129)
+for i in range(n):
+    with open(os.path.join(d, "f%05d.bin" % i), "wb") as f:
+        f.write(os.urandom(rng.randint(1024, 65536)))
+EOF
+    (cd "$SMALL" && sha256sum -- f*.bin >"$SMALL.sha256")
+    touch "$SMALL.complete" # outside the directory: the tools upload everything in it
+  fi
+  SMALL_BYTES=$(cd "$SMALL" && cat -- f*.bin | wc -c)
+  mapfile -t SMALL_FILES < <(cd "$SMALL" && ls f*.bin)
+  ((${#SMALL_FILES[@]} == SMALL_COUNT)) || die "$SMALL holds ${#SMALL_FILES[@]} files, expected $SMALL_COUNT"
+}
+
+login() {
+  local headers
+  headers=$("${CURL[@]}" --max-time 10 -o /dev/null -D - -H "X-Auth-User: $SWIFT_USER" -H "X-Auth-Key: $SWIFT_KEY" "$SWIFT_AUTH_URL") \
+    || die "tempauth login failed at $SWIFT_AUTH_URL"
+  TOKEN=$(tr -d '\r' <<<"$headers" | sed -n 's/^[Xx]-[Aa]uth-[Tt]oken: *//p')
+  STORAGE_URL=$(tr -d '\r' <<<"$headers" | sed -n 's/^[Xx]-[Ss]torage-[Uu]rl: *//p')
+  [[ -n $TOKEN && -n $STORAGE_URL ]] || die "tempauth login at $SWIFT_AUTH_URL gave no token"
+}
+
+# Empties and deletes a container with one bulk-delete request (not timed).
+wipe_container() {
+  local c=$1 names list n
+  names=$("${CURL[@]}" --max-time 60 -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/$c?format=plain" 2>/dev/null || true)
+  if [[ -n $names && $names != *"<html>"* ]]; then
+    mapfile -t list <<<"$names"
+    for n in "${list[@]}"; do echo "/$c/$n"; done | "${CURL[@]}" --max-time 120 -o /dev/null -X POST -H "X-Auth-Token: $TOKEN" \
+      -H 'Content-Type: text/plain' -H 'Accept: application/json' --data-binary @- "$STORAGE_URL?bulk-delete" || true
+  fi
+  "${CURL[@]}" --max-time 30 -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/$c" || true
+}
+
+# Empties a tool's containers. curl cannot create a container on upload as the other tools
+# do, so its container is created here, outside the timing.
+wipe_tool() {
+  wipe_container "peers-$1"
+  wipe_container "peers-$1_segments"
+  if [[ $1 == curl ]]; then
+    "${CURL[@]}" --max-time 30 --fail -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/peers-curl" \
+      || die "cannot create the container peers-curl"
+  fi
+}
+
+# CPU ticks of every process in the Swift servers' sessions: each server is a session leader
+# (swift-aio.sh starts them with setsid) and its workers share its session. utime+stime plus
+# cutime+cstime, because the container-updater forks a child per sweep: once reaped, a child's
+# CPU moves into its parent's cutime/cstime, so the sum only grows.
+server_cpu_ticks() {
+  local f s pid total=0 fields
+  declare -A sids=()
+  for f in "$SWIFT_AIO_DIR"/run/*.pid; do
+    [[ -f $f ]] || continue
+    pid=$(<"$f")
+    sids[$pid]=1
+  done
+  for f in /proc/[0-9]*/stat; do
+    { read -r s <"$f"; } 2>/dev/null || continue
+    read -ra fields <<<"${s##*) }"
+    # after the command name: [0]=state [3]=session [11]=utime [12]=stime [13]=cutime [14]=cstime
+    [[ -n ${sids[${fields[3]}]:-} ]] || continue
+    total=$((total + fields[11] + fields[12] + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
+# Busy CPU ticks of the whole machine (user nice system irq softirq steal from /proc/stat):
+# what neither the client nor Swift used during a run is other load (other jobs on a shared
+# machine), reported so that noisy runs can be told apart.
+machine_busy_ticks() {
+  local cpu user nice system idle iowait irq softirq steal rest
+  read -r cpu user nice system idle iowait irq softirq steal rest </proc/stat
+  : "$cpu" "$idle" "$iowait" "$rest"
+  echo $((user + nice + system + irq + softirq + steal))
+}
+
+# ---------------------------------------------------------------------------------------------
+# The tools. Each function runs one transfer; `measure` times it.
+
+# The command lines are built as arrays (CMD) and run directly under /usr/bin/time, so the
+# time and RSS measured are the tool's own (plus `env`/`timeout`, which exec or only wait).
+swift_cmd() { CMD=(swift -A "$SWIFT_AUTH_URL" -U "$SWIFT_USER" -K "$SWIFT_KEY" "$@"); }
+
+rclone_cmd() {
+  CMD=(env RCLONE_CONFIG_SWIFT_TYPE=swift "RCLONE_CONFIG_SWIFT_AUTH=$SWIFT_AUTH_URL" "RCLONE_CONFIG_SWIFT_USER=$SWIFT_USER"
+    "RCLONE_CONFIG_SWIFT_KEY=$SWIFT_KEY" RCLONE_CONFIG_SWIFT_AUTH_VERSION=1
+    rclone --config "$WORK/rclone.conf" -q "$@")
+}
+
+snf_cmd() {
+  CMD=("$JAVA" -jar "$SNF_JAR" "$@" --swift-auth "$SWIFT_AUTH_URL" --swift-user "$SWIFT_USER" --swift-key "$SWIFT_KEY"
+    "${SNF_OPTS[@]}")
+}
+
+# curl configs for the directory: one process, parallel transfers, one connection pool.
+write_curl_configs() {
+  local f
+  {
+    echo "header = \"X-Auth-Token: $TOKEN\""
+    for f in "${SMALL_FILES[@]}"; do
+      echo "upload-file = \"$SMALL/$f\""
+      echo "url = \"$STORAGE_URL/peers-curl/small/$f\""
+      echo "output = \"/dev/null\""
+    done
+  } >"$WORK/curl-up.cfg"
+  {
+    echo "header = \"X-Auth-Token: $TOKEN\""
+    for f in "${SMALL_FILES[@]}"; do
+      echo "url = \"$STORAGE_URL/peers-curl/small/$f\""
+      echo "output = \"$OUT/curl/small/$f\""
+    done
+  } >"$WORK/curl-down.cfg"
+}
+
+# command_for <tool> <op>: sets CMD for one transfer; op is up-big, down-big, up-small or
+# down-small. Downloads go to $OUT/<tool>.
+command_for() {
+  local tool=$1 op=$2 o=$OUT/$1
+  case $tool:$op in
+    curl:up-big) CMD=("${CURL[@]}" --fail -o /dev/null -H "X-Auth-Token: $TOKEN" -T "$BIG" "$STORAGE_URL/peers-curl/big.bin") ;;
+    curl:down-big) CMD=("${CURL[@]}" --fail -o "$o/big.bin" -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/peers-curl/big.bin") ;;
+    curl:up-small) CMD=("${CURL[@]}" --fail --parallel --parallel-max "$THREADS" -K "$WORK/curl-up.cfg") ;;
+    curl:down-small) CMD=("${CURL[@]}" --fail --parallel --parallel-max "$THREADS" -K "$WORK/curl-down.cfg") ;;
+    swift:up-big)
+      swift_cmd upload --use-slo --segment-size $((SEGMENT_MB * 1048576)) --segment-threads "$THREADS" \
+        --leave-segments --object-name big.bin peers-swift "$BIG"
+      ;;
+    swift:down-big) swift_cmd download --output "$o/big.bin" peers-swift big.bin ;;
+    swift:up-small) swift_cmd upload --object-threads "$THREADS" --leave-segments --object-name small peers-swift "$SMALL" ;;
+    swift:down-small)
+      swift_cmd download --object-threads "$THREADS" --prefix small/ --remove-prefix --output-dir "$o/small" peers-swift
+      ;;
+    rclone:up-big) rclone_cmd copyto -I "$BIG" swift:peers-rclone/big.bin ;;
+    rclone:down-big) rclone_cmd copyto -I swift:peers-rclone/big.bin "$o/big.bin" ;;
+    rclone:up-small) rclone_cmd copy -I --transfers "$THREADS" --checkers "$THREADS" "$SMALL" swift:peers-rclone/small ;;
+    rclone:down-small) rclone_cmd copy -I --transfers "$THREADS" --checkers "$THREADS" swift:peers-rclone/small "$o/small" ;;
+    snf:up-big) snf_cmd upload "$BIG" peers-snf/big.bin ;;
+    snf:down-big) snf_cmd download peers-snf/big.bin "$o/big.bin" ;;
+    snf:up-small) snf_cmd upload "$SMALL" peers-snf/small ;;
+    snf:down-small) snf_cmd download peers-snf/small "$o/small" ;;
+    *) die "no command for $tool $op" ;;
+  esac
+}
+
+# Checks what a run left: the object(s) on the server after an upload, the bytes after a download.
+verify() {
+  local tool=$1 op=$2 o=$OUT/$1 got n
+  case $op in
+    up-big)
+      got=$("${CURL[@]}" --max-time 30 -I -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/peers-$tool/big.bin" 2>/dev/null \
+        | tr -d '\r' | sed -n 's/^[Cc]ontent-[Ll]ength: *//p' || true)
+      [[ $got == "$BIG_BYTES" ]] || { echo "object size $got, expected $BIG_BYTES"; return 1; }
+      ;;
+    up-small)
+      n=$("${CURL[@]}" --max-time 30 -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/peers-$tool?format=plain&prefix=small/" 2>/dev/null \
+        | grep -c '^small/f[0-9]*\.bin$' || true)
+      ((n == SMALL_COUNT)) || { echo "$n objects under small/, expected $SMALL_COUNT"; return 1; }
+      ;;
+    down-big)
+      cmp -s "$BIG" "$o/big.bin" || { echo "downloaded big.bin differs from the source"; return 1; }
+      ;;
+    down-small)
+      (cd "$o/small" 2>/dev/null && sha256sum --quiet --strict -c "$SMALL.sha256" >/dev/null 2>&1) \
+        || { echo "downloaded files differ from the source (sha256)"; return 1; }
+      ;;
+  esac
+}
+
+# measure <tool> <op> <rep>: one timed run, appended to $RESULTS.
+measure() {
+  local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 m0 m1 rc=0 status=ok why wall user sys rss bytes files other
+  log=$LOGS/$STAMP-$tool-$op-$rep.log
+  command_for "$tool" "$op"
+  printf '%q ' "${CMD[@]}" >"$log"
+  printf '\n' >>"$log"
+  s0=$(server_cpu_ticks)
+  m0=$(machine_busy_ticks)
+  /usr/bin/time -o "$tf" -f '%e %U %S %M' timeout "$TIMEOUT" "${CMD[@]}" </dev/null >>"$log" 2>&1 || rc=$?
+  m1=$(machine_busy_ticks)
+  s1=$(server_cpu_ticks)
+  read -r wall user sys rss < <(tail -n 1 "$tf")
+  other=$(awk -v a="$m0" -v b="$m1" -v s0="$s0" -v s1="$s1" -v u="$user" -v s="$sys" -v t="$CLK_TCK" \
+    'BEGIN { o = (b - a - (s1 - s0)) / t - u - s; printf "%.2f", (o < 0 ? 0 : o) }')
+  if ((rc != 0)); then
+    status="exit-$rc"
+  elif ! why=$(verify "$tool" "$op"); then
+    status=bad-data
+    echo "verify: $why" >>"$log"
+  fi
+  case $op in
+    *-big) bytes=$BIG_BYTES files=1 ;;
+    *) bytes=$SMALL_BYTES files=$SMALL_COUNT ;;
+  esac
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
+    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$bytes" "$files" "$status" \
+    "$other" >>"$RESULTS"
+  printf 'peers: rep %d %-6s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  other cpu %6s s  %s\n' "$rep" "$tool" \
+    "$op" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) \
+    "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$other" "$status" >&2
+  [[ $status == ok ]] || say "  $tool $op failed ($status): see $log"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Report: medians per tool and row. "vs curl": MB/s relative to curl (the plain-HTTP baseline,
+# close to what the server can take). "vs best peer": relative to the best of the real peers
+# (every tool but curl and snf): MB/s (higher is better) and client CPU (lower is better).
+
+report() {
+  "$PY" - "$RESULTS" "$THREADS" <<'EOF'
+import collections, statistics, sys
+rows = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    tool, op, rep, wall, user, sys_, rss, srv, nbytes, files, status, other = line.rstrip("\n").split("\t")
+    rows[(op, tool)].append(dict(wall=float(wall), cpu=float(user) + float(sys_), rss=int(rss) / 1024,
+                                 srv=float(srv), other=float(other), bytes=int(nbytes), files=int(files), ok=status == "ok"))
+ops = ["up-big", "down-big", "up-small", "down-small"]
+names = {"up-big": "upload 1 file", "down-big": "download 1 file",
+         "up-small": "upload directory", "down-small": "download directory"}
+print("| row | tool | runs ok | median wall s | MB/s | files/s | client CPU s | peak RSS MB | Swift CPU s | Swift cores | other CPU s | MB/s vs curl | MB/s vs best peer | CPU vs best peer |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+for op in ops:
+    stats = {}
+    for (o, tool), runs in rows.items():
+        if o != op:
+            continue
+        good = [r for r in runs if r["ok"]]
+        if not good:
+            stats[tool] = None
+            continue
+        wall = statistics.median(r["wall"] for r in good)
+        stats[tool] = dict(n=f"{len(good)}/{len(runs)}", wall=wall, mbs=good[0]["bytes"] / wall / 1e6,
+                           fps=good[0]["files"] / wall, cpu=statistics.median(r["cpu"] for r in good),
+                           rss=statistics.median(r["rss"] for r in good), srv=statistics.median(r["srv"] for r in good),
+                           other=statistics.median(r["other"] for r in good),
+                           bytes=good[0]["bytes"])
+    peers = [s for t, s in stats.items() if s and t not in ("curl", "snf")]
+    curl = stats.get("curl")
+    best_mbs = max((s["mbs"] for s in peers), default=None)
+    best_cpu = min((s["cpu"] for s in peers), default=None)
+    for tool, s in stats.items():
+        if s is None:
+            print(f"| {names[op]} | {tool} | 0/{len(rows[(op, tool)])} | failed | | | | | | | | | | |")
+            continue
+        fps = f"{s['fps']:.0f}" if op.endswith("small") else "-"
+        vcurl = f"{s['mbs'] / curl['mbs']:.2f}" if curl else "-"
+        vs = f"{s['mbs'] / best_mbs:.2f}" if best_mbs else "-"
+        vc = f"{s['cpu'] / best_cpu:.2f}" if best_cpu else "-"
+        mbs = f"{s['mbs']:.0f}" if s["mbs"] >= 10 else f"{s['mbs']:.1f}"
+        print(f"| {names[op]} | {tool} | {s['n']} | {s['wall']:.2f} | {mbs} | {fps} | "
+              f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['srv']:.2f} | {s['srv'] / s['wall']:.2f} | {s['other']:.2f} | {vcurl} | {vs} | {vc} |")
+EOF
+}
+
+# ---------------------------------------------------------------------------------------------
+
+main() {
+  local started=0 rep i n tool op kind order=()
+  mkdir -p "$WORK" "$OUT" "$LOGS"
+  : >"$WORK/rclone.conf"
+  ensure_tools
+  if ! "$SWIFT_AIO" status >/dev/null 2>&1; then
+    "$SWIFT_AIO" start
+    started=1
+  fi
+  eval "$("$SWIFT_AIO" env)"
+  login
+  make_data
+  write_curl_configs
+
+  local tools=()
+  for tool in "${TOOLS[@]}"; do
+    case $tool in
+      curl | swift | rclone) tools+=("$tool") ;;
+      snf)
+        if [[ -f $SNF_JAR ]] && command -v "$JAVA" >/dev/null; then
+          tools+=(snf)
+        else
+          say "snf: skipped: $SNF_JAR not built yet (./mvnw -pl synnefo-reactive-cli -am package) or no $JAVA"
+        fi
+        ;;
+      *) die "unknown tool $tool (known: curl swift rclone snf)" ;;
+    esac
+  done
+  ((${#tools[@]} > 0)) || die "no tool to run"
+
+  say "Swift $SWIFT_AUTH_URL (storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?)); big file $BIG_MB MiB;" \
+    "$SMALL_COUNT small files ($SMALL_BYTES bytes); $REPEAT repeat(s); $THREADS threads; tools ${tools[*]}"
+  say "results: $RESULTS (load average at start: $(cut -d' ' -f1-3 /proc/loadavg))"
+  : >"$RESULTS"
+  n=${#tools[@]}
+  for ((rep = 1; rep <= REPEAT; rep++)); do
+    # Alternate: every repeat starts with the next tool, so no tool always runs first/last.
+    order=()
+    for ((i = 0; i < n; i++)); do order+=("${tools[(i + rep - 1) % n]}"); done
+    for kind in big small; do
+      for tool in "${order[@]}"; do
+        wipe_tool "$tool"
+        rm -rf "${OUT:?}/$tool"
+        mkdir -p "$OUT/$tool/small"
+        for op in "up-$kind" "down-$kind"; do
+          measure "$tool" "$op" "$rep"
+        done
+        rm -rf "${OUT:?}/$tool"
+        wipe_tool "$tool"
+      done
+    done
+  done
+
+  echo
+  echo "peers.sh: $BIG_MB MiB file, $SMALL_COUNT files of 1-64 KiB ($SMALL_BYTES bytes), $REPEAT repeat(s), $THREADS threads," \
+    "Swift storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?), $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "MB = 10^6 bytes; medians of the successful runs"
+  echo
+  report | tee "${RESULTS%.tsv}.md"
+  echo
+  echo "Swift cores = Swift server CPU-s / wall s (near $(nproc): Swift saturates the machine). other CPU s = busy CPU of"
+  echo "the whole machine minus client and Swift (other jobs; large values mean a noisy run). Raw runs: $RESULTS"
+
+  if ((started)) && [[ ${PEERS_KEEP_SWIFT:-0} != 1 ]]; then
+    "$SWIFT_AIO" stop
+  fi
+}
+
+main "$@"

@@ -1,0 +1,4 @@
+/**
+ * Plankton images: registration from Pithos, listing, metadata headers, updates and members.
+ */
+package org.synnefo.reactive.cyclades.image;
