@@ -142,8 +142,8 @@ public final class Report {
         double y = yard == null ? Double.NaN : yard.mbps(yard.meanMs);
         StringBuilder out = new StringBuilder();
         out.append("| benchmark | concurrency | MB/s (mean) | MB/s (worst..best) | x yardstick | x sequential | goal "
-                + "| CPU cores busy | CPU: event loops / parallel / boundedElastic / other threads / GC+JIT |\n");
-        out.append("|---|---|---:|---:|---:|---:|---|---:|---|\n");
+                + "| CPU cores busy | MB per CPU-second | CPU: event loops / parallel / boundedElastic / other threads / GC+JIT |\n");
+        out.append("|---|---|---:|---:|---:|---:|---|---:|---:|---|\n");
         for (Row r : rows) {
             double mbps = r.mbps(r.meanMs);
             Row seq = rows.stream().filter(b -> b != r && b.isBaselineOf(r)).findFirst().orElse(null);
@@ -165,17 +165,23 @@ public final class Report {
             out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f..%.0f | %s | %s | %s | %s |%n",
                     label, r.concurrency(), mbps, r.mbps(r.maxMs), r.mbps(r.minMs),
                     Double.isNaN(y) ? "" : String.format(Locale.ROOT, "%.2f", mbps / y),
-                    Double.isNaN(xs) ? "" : String.format(Locale.ROOT, "%.2f", xs), goal, cpuCells(cpu.get(r.key()))));
+                    Double.isNaN(xs) ? "" : String.format(Locale.ROOT, "%.2f", xs), goal,
+                    cpuCells(cpu.get(r.key()), r.bytes())));
         }
         return out.toString();
     }
 
-    /** Median over the operations (warm-up included) of the cores busy and of each family's share. */
-    private static String cpuCells(List<double[]> samples) {
+    /**
+     * Medians over the operations (warm-up included) of the cores busy, of the bytes moved per CPU-second
+     * of the whole process (a figure that other load on the machine hardly changes) and of each thread
+     * family's share of the CPU.
+     */
+    private static String cpuCells(List<double[]> samples, long bytes) {
         if (samples == null || samples.isEmpty()) {
-            return " | ";
+            return " |  | ";
         }
         double[] busy = new double[samples.size()];
+        double[] perCpu = new double[samples.size()];
         int families = samples.get(0).length - 2;
         double[][] shares = new double[families + 1][samples.size()];
         for (int s = 0; s < samples.size(); s++) {
@@ -183,6 +189,7 @@ public final class Report {
             double wall = v[0];
             double process = v[1];
             busy[s] = process / wall;
+            perCpu[s] = bytes / 1e6 / (process / 1e9);
             double threads = 0;
             for (int f = 0; f < families; f++) {
                 shares[f][s] = v[2 + f] / process;
@@ -190,7 +197,8 @@ public final class Report {
             }
             shares[families][s] = Math.max(0, process - threads) / process;
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.2f | ", median(busy)));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.2f | %.0f | ", median(busy),
+                median(perCpu)));
         for (int f = 0; f <= families; f++) {
             b.append(f == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.0f%%", 100 * median(shares[f])));
         }
