@@ -36,8 +36,8 @@
 #   rclone  configured by RCLONE_CONFIG_SWIFT_* env vars (auth v1); copyto/copy -I (never skip),
 #           --transfers N --checkers N; large-file defaults kept (single PUT below 5 GiB,
 #           4 ranged streams on download above 250 MiB), as they measured fastest here.
-#   snf     java -jar snf.jar upload LOCAL CONTAINER/NAME / download CONTAINER/NAME LOCAL with
-#           --swift-auth/--swift-user/--swift-key; skipped with a message while the jar is absent.
+#   snf     java -jar snf.jar upload [-r] LOCAL CONTAINER/NAME / download [-r] CONTAINER/NAME LOCAL
+#           with --swift-auth/--swift-user/--swift-key, -c/-j N, -b SEGMENT; skipped while the jar is absent.
 # Everything talks to 127.0.0.1 only; proxies from the environment are ignored.
 set -euo pipefail
 
@@ -205,9 +205,11 @@ rclone_cmd() {
     rclone --config "$WORK/rclone.conf" -q "$@")
 }
 
+# snf: -q (no progress lines in the log), -c = segments of one file in flight, -j = files at once
+# (the same $THREADS as the others), -b = the SLO segment size the swift CLI gets.
 snf_cmd() {
-  CMD=("$JAVA" -jar "$SNF_JAR" "$@" --swift-auth "$SWIFT_AUTH_URL" --swift-user "$SWIFT_USER" --swift-key "$SWIFT_KEY"
-    "${SNF_OPTS[@]}")
+  CMD=("$JAVA" -jar "$SNF_JAR" "$@" -q -c "$THREADS" -j "$THREADS" -b "${SEGMENT_MB}M"
+    --swift-auth "$SWIFT_AUTH_URL" --swift-user "$SWIFT_USER" --swift-key "$SWIFT_KEY" "${SNF_OPTS[@]}")
 }
 
 # curl configs for the directory: one process, parallel transfers, one connection pool.
@@ -254,8 +256,8 @@ command_for() {
     rclone:down-small) rclone_cmd copy -I --transfers "$THREADS" --checkers "$THREADS" swift:peers-rclone/small "$o/small" ;;
     snf:up-big) snf_cmd upload "$BIG" peers-snf/big.bin ;;
     snf:down-big) snf_cmd download peers-snf/big.bin "$o/big.bin" ;;
-    snf:up-small) snf_cmd upload "$SMALL" peers-snf/small ;;
-    snf:down-small) snf_cmd download peers-snf/small "$o/small" ;;
+    snf:up-small) snf_cmd upload -r "$SMALL" peers-snf/small ;;          # files -> small/<file>
+    snf:down-small) snf_cmd download -r peers-snf/small "$o/small" ;;    # small/<file> -> $o/small/<file>
     *) die "no command for $tool $op" ;;
   esac
 }

@@ -1,0 +1,102 @@
+package org.synnefo.reactive.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code snf}: upload, download, list, inspect and delete objects and whole directories on Pithos+ (Synnefo)
+ * or OpenStack Swift, on top of the reactive client. Run as
+ * {@code java -jar snf.jar upload LOCAL CONTAINER/NAME}. Exit codes: see {@link ExitCodes}.
+ */
+@Command(name = "snf", mixinStandardHelpOptions = true, version = "snf 0.1.0",
+        description = "Transfers files and directories to and from Pithos+ (Synnefo) or OpenStack Swift.",
+        subcommands = {UploadCommand.class, DownloadCommand.class, ListCommand.class, InfoCommand.class,
+                DeleteCommand.class},
+        footer = {"", "Credentials: SYNNEFO_AUTH_URL and SYNNEFO_TOKEN (or --auth-url/--token) for Synnefo;",
+                "SWIFT_AUTH_URL, SWIFT_USER and SWIFT_KEY (or --swift-auth/--swift-user/--swift-key) for Swift.",
+                "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 authentication, 5 unreachable or "
+                        + "unavailable (retry later), 6 integrity."})
+public final class Snf implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Creates the command (for picocli). */
+    public Snf() {
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command (upload, download, list, info, delete)");
+    }
+
+    /**
+     * The command line's entry point.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, System.getenv(), System.console() != null);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command in-process: no {@code System.exit}, output to the given streams.
+     *
+     * @param args the arguments
+     * @param out where results go
+     * @param err where progress and errors go
+     * @param env the environment (credentials)
+     * @param terminal whether {@code err} is a terminal (progress bar) or not (plain lines)
+     * @return the exit code ({@link ExitCodes})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+        Context ctx = new Context(out, err, Map.copyOf(env), terminal);
+        CommandLine cl = new CommandLine(new Snf(), factory(ctx));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, params) -> {
+            String sub = ex.getCommandLine().getCommandName();
+            String help = "snf".equals(sub) ? "snf --help" : "snf " + sub + " --help";
+            err.println("snf: " + ExitCodes.oneLine(ex.getMessage()) + " (see " + help + ")");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Object cmd = commandLine.getCommand();
+            boolean debug = cmd instanceof BaseCommand b && b.common != null && b.common.debug;
+            err.println("snf: " + ExitCodes.message(ex));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return ExitCodes.of(ex);
+        });
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static IFactory factory(Context ctx) {
+        IFactory defaults = CommandLine.defaultFactory();
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K k = defaults.create(cls);
+                if (k instanceof BaseCommand b) {
+                    b.ctx = ctx;
+                }
+                return k;
+            }
+        };
+    }
+}
