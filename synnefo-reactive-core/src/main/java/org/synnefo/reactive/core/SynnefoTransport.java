@@ -4,12 +4,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.timeout.WriteTimeoutHandler;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionPoolMetrics;
@@ -53,6 +55,13 @@ public final class SynnefoTransport {
      */
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * Default write timeout: 60 s. A request body write that makes no progress for this long (a server that
+     * stopped reading, a dead peer) fails with a transient timeout instead of hanging forever; the response
+     * timeout only starts once the request is fully sent, so it cannot catch this.
+     */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
+
     private static volatile SynnefoTransport shared;
 
     private final String name;
@@ -87,6 +96,13 @@ public final class SynnefoTransport {
         HttpClient client = HttpClient.create(provider)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) b.connectTimeout.toMillis())
                 .responseTimeout(b.responseTimeout)
+                .doOnRequest((request, connection) -> {
+                    // per request, because pooled connections drop per-request handlers on release
+                    if (!b.writeTimeout.isZero()) {
+                        connection.addHandlerLast("synnefo.writeTimeout",
+                                new WriteTimeoutHandler(b.writeTimeout.toMillis(), TimeUnit.MILLISECONDS));
+                    }
+                })
                 .keepAlive(true)
                 .compress(false);
         if (b.insecure) {
@@ -228,6 +244,7 @@ public final class SynnefoTransport {
         private Duration evictionInterval = DEFAULT_EVICTION_INTERVAL;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
         private SslContext sslContext;
         private boolean insecure;
         private String proxyHost;
@@ -290,6 +307,19 @@ public final class SynnefoTransport {
         /** @param timeout response timeout @return this */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * @param timeout how long one write of a request body may make no progress; {@link Duration#ZERO}
+         *        disables it (default {@link #DEFAULT_WRITE_TIMEOUT})
+         * @return this
+         */
+        public Builder writeTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout).isNegative()) {
+                throw new IllegalArgumentException("writeTimeout must not be negative");
+            }
+            this.writeTimeout = timeout;
             return this;
         }
 

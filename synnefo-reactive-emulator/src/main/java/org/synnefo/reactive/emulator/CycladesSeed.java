@@ -6,7 +6,8 @@ import org.synnefo.reactive.emulator.internal.cyclades.CycladesBackend;
 /**
  * Creates Cyclades resources for a user programmatically, as the HTTP API would (same checks, same
  * quota charges, same asynchronous state changes), so that a tour or a test can start from a
- * populated cloud. Obtain one with {@link #of(SynnefoEmulator)}.
+ * populated cloud. Obtain one with {@link #of(SynnefoEmulator)}; its siblings {@link EmulatorProjects}
+ * and {@link PithosSeed} seed projects and object storage.
  */
 public final class CycladesSeed {
 
@@ -35,7 +36,8 @@ public final class CycladesSeed {
     }
 
     /**
-     * Creates a server with the cloud's default networking in the user's system project.
+     * Creates a server with the cloud's default networking in the user's default project (their system
+     * project unless they chose another).
      *
      * @return the new server's id
      */
@@ -44,7 +46,7 @@ public final class CycladesSeed {
     }
 
     /**
-     * Creates a server in the given project (charged to it).
+     * Creates a server in the given project (charged to it; the user must be an active member).
      *
      * @return the new server's id
      */

@@ -10,7 +10,9 @@ import org.synnefo.reactive.emulator.internal.astakos.ProjectRegistry;
 /**
  * Seeds and adjusts the emulator's projects from Java, without going through the projects API: create
  * an active project with capacities and members, change a capacity, add a member. Every user already
- * has a system project whose id is the user's uuid, with {@link #DEFAULT_SYSTEM_CAPACITIES}.
+ * has a system project whose id is the user's uuid, with {@link #DEFAULT_SYSTEM_CAPACITIES}. Obtain one
+ * with {@link #of(SynnefoEmulator)}; its siblings {@link CycladesSeed} and {@link PithosSeed} seed the
+ * other services.
  */
 public final class EmulatorProjects {
 
@@ -55,6 +57,11 @@ public final class EmulatorProjects {
 
     EmulatorProjects(ProjectRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The project seeding API of a running emulator. */
+    public static EmulatorProjects of(SynnefoEmulator emulator) {
+        return emulator.projects();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.synnefo.reactive.emulator.internal.AdminService;
 import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
@@ -48,10 +49,13 @@ public final class SynnefoEmulator implements AutoCloseable {
     private final EmulatorContext context;
     private final FaultInjector faults;
     private final String baseUrl;
+    private final String localUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SynnefoEmulator(DisposableServer server, EmulatorState state, EmulatorContext context,
-            FaultInjector faults, String baseUrl) {
+            FaultInjector faults, String baseUrl, String localUrl) {
         this.server = server;
+        this.localUrl = localUrl;
         this.state = state;
         this.context = context;
         this.faults = faults;
@@ -66,6 +70,11 @@ public final class SynnefoEmulator implements AutoCloseable {
     /** The base URL every endpoint in the catalog starts with, e.g. {@code http://127.0.0.1:41234}. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The server's own address (not the advertised one), for seeding over loopback. */
+    String localUrl() {
+        return localUrl;
     }
 
     /** The identity endpoint to authenticate against: {@code <baseUrl>/identity/v2.0}. */
@@ -106,7 +115,7 @@ public final class SynnefoEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** Seeds and adjusts projects and their capacities. */
+    /** Seeds and adjusts projects and their capacities; the same as {@link EmulatorProjects#of}. */
     public EmulatorProjects projects() {
         return new EmulatorProjects(context.lookup(ProjectRegistry.class).orElseThrow());
     }
@@ -126,10 +135,21 @@ public final class SynnefoEmulator implements AutoCloseable {
         server.onDispose().block();
     }
 
-    /** Stops the server and releases its port. */
+    /**
+     * Stops the server, releases its port, then closes what the services hold (the Pithos journal
+     * file when there is a data directory), so another emulator may open the same data directory in
+     * this JVM. Closing twice does nothing more.
+     */
     @Override
     public void close() {
-        server.disposeNow(Duration.ofSeconds(5));
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.disposeNow(Duration.ofSeconds(5));
+        } finally {
+            context.closeAll();
+        }
     }
 
     /** Configures and starts an emulator. */
@@ -198,9 +218,16 @@ public final class SynnefoEmulator implements AutoCloseable {
             return this;
         }
 
-        /** How long emulated asynchronous state changes take; default zero (immediate). */
+        /**
+         * How long emulated asynchronous state changes take (a server build with its {@code progress}
+         * rising from 0 to 100, a shutdown, a port or volume becoming ready), judged by the
+         * {@link #clock(Clock) clock}; default zero (immediate). A few seconds looks realistic in a demo.
+         */
         public Builder stateDelay(Duration stateDelay) {
-            this.stateDelay = Objects.requireNonNull(stateDelay);
+            if (stateDelay.isNegative()) {
+                throw new IllegalArgumentException("stateDelay must not be negative");
+            }
+            this.stateDelay = stateDelay;
             return this;
         }
 
@@ -261,21 +288,34 @@ public final class SynnefoEmulator implements AutoCloseable {
                     ledger.defaultCapacity(r, new QuotaLedger.Capacity(c.projectCapacity(), c.memberCapacity())));
             EmulatorContext context = new EmulatorContext(state, ledger, stateDelay);
             List<ServiceHandler> handlers = new ArrayList<>();
-            handlers.addAll(AstakosServices.create(context));
-            handlers.addAll(PithosServices.create(context));
-            handlers.addAll(CycladesServices.create(context));
+            try {
+                handlers.addAll(AstakosServices.create(context));
+                handlers.addAll(PithosServices.create(context));
+                handlers.addAll(CycladesServices.create(context));
+            } catch (RuntimeException e) {
+                context.closeAll();
+                throw e;
+            }
             FaultInjector faults = new FaultInjector();
             Router router = new Router(state, handlers, faults, adminApi ? new AdminService(faults) : null);
-            DisposableServer server = HttpServer.create()
-                    .host(host)
-                    .port(port)
-                    .httpRequestDecoder(spec -> spec.maxHeaderSize(MAX_HEADER_SIZE).maxInitialLineLength(MAX_HEADER_SIZE))
-                    .handle(router::handle)
-                    .bindNow(Duration.ofSeconds(10));
+            DisposableServer server;
+            try {
+                server = HttpServer.create()
+                        .host(host)
+                        .port(port)
+                        .httpRequestDecoder(spec -> spec.maxHeaderSize(MAX_HEADER_SIZE)
+                                .maxInitialLineLength(MAX_HEADER_SIZE))
+                        .handle(router::handle)
+                        .bindNow(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                // the services are open (the journal): a failed bind must not leak them
+                context.closeAll();
+                throw e;
+            }
             String own = "http://" + host + ":" + server.port();
             String advertised = publicUrl != null ? stripSlash(publicUrl) : own;
             state.publicBaseUrl(advertised);
-            return new SynnefoEmulator(server, state, context, faults, advertised);
+            return new SynnefoEmulator(server, state, context, faults, advertised, own);
         }
 
         private static String stripSlash(String url) {

@@ -2,35 +2,25 @@ package org.synnefo.reactive.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A tiny blocking HTTP client for the emulator's own tests (JDK HttpClient, called from the JUnit
- * thread only, never from an event loop), plus a mutable clock.
+ * thread only, never from an event loop) over the shared {@link TestHttp} transport.
  */
 final class AstakosHttp {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = TestHttp.MAPPER;
 
     /** A response: status, headers and body, with the body parsed as JSON on demand. */
     record Response(int status, java.net.http.HttpHeaders headers, String body) {
         JsonNode json() {
-            try {
-                return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON: " + body, e);
-            }
+            return TestHttp.json(body);
         }
 
         String header(String name) {
@@ -38,7 +28,6 @@ final class AstakosHttp {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     AstakosHttp(String base) {
@@ -76,50 +65,11 @@ final class AstakosHttp {
     }
 
     Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> r = TestHttp.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.headers(), r.body());
     }
 
     static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return TestHttp.json(json);
     }
 }

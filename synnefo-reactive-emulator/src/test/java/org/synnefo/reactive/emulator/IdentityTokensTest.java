@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /** §1.1, §1.2 and §7 item 50: the identity API over HTTP. */
 class IdentityTokensTest {
 
-    private AstakosHttp.MutableClock clock;
+    private TestClock clock;
     private SynnefoEmulator emulator;
     private AstakosHttp http;
     private EmulatorUser user;
 
     @BeforeEach
     void start() {
-        clock = new AstakosHttp.MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+        clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
         emulator = SynnefoEmulator.builder().clock(clock).tokenLifetime(Duration.ofDays(1)).start();
         http = new AstakosHttp(emulator);
         user = emulator.users().get(0);
@@ -51,7 +51,7 @@ class IdentityTokensTest {
         JsonNode access = r.json().get("access");
         assertThat(access.has("token")).isFalse();
         assertThat(access.has("user")).isFalse();
-        assertThat(access.get("serviceCatalog").size()).isEqualTo(8);
+        assertThat(access.get("serviceCatalog").size()).isEqualTo(9);
     }
 
     @Test
@@ -69,6 +69,8 @@ class IdentityTokensTest {
         expect(byType, "image", "cyclades_plankton", "v1.0", base + "/image", "False");
         expect(byType, "object-store", "pithos_object-store", "v1", base + "/object-store/v1", "True");
         expect(byType, "astakos_weblogin", "astakos_weblogin", "", base + "/astakos/weblogin", "True");
+        // not a public service, yet listed: public object URLs are built under it
+        expect(byType, "pithos_public", "pithos_public", "", base + "/pithos/public", "True");
         assertThat(byType.get("identity").get("endpoints_links").isArray()).isTrue();
         assertThat(byType.get("astakos_weblogin").get("endpoints").get(0).get("SNF:webloginURL").asText())
                 .isEqualTo(base + "/astakos/weblogin");

@@ -15,7 +15,7 @@ import org.synnefo.reactive.emulator.internal.QuotaLedger;
 /** §1.3, §1.4 and §7 items 51 to 53: resources, quotas, commissions and user catalogs over HTTP. */
 class QuotaAccountTest {
 
-    private AstakosHttp.MutableClock clock;
+    private TestClock clock;
     private SynnefoEmulator emulator;
     private AstakosHttp http;
     private EmulatorUser user;
@@ -23,7 +23,7 @@ class QuotaAccountTest {
 
     @BeforeEach
     void start() {
-        clock = new AstakosHttp.MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+        clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
         emulator = SynnefoEmulator.builder().clock(clock).tokenLifetime(Duration.ofDays(1))
                 .systemProjectCapacity("cyclades.vm", 2).start();
         http = new AstakosHttp(emulator);
@@ -176,6 +176,86 @@ class QuotaAccountTest {
         assertThat(http.get("/account/v1.0/commissions/" + s1, emulator.serviceToken()).status()).isEqualTo(404);
         assertThat(http.postJson("/account/v1.0/commissions/" + s1 + "/action", emulator.serviceToken(),
                 "{\"accept\":\"\",\"reject\":\"\"}").status()).isEqualTo(400);
+    }
+
+    private String projectProvision(String resource, long quantity) {
+        return "{\"holder\":\"project:" + user.uuid() + "\",\"source\":null,\"resource\":\"" + resource
+                + "\",\"quantity\":" + quantity + "}";
+    }
+
+    /** What astakosclient's mk_provisions sends: the member's holding and the project's, same quantity. */
+    private String paired(String resource, long quantity) {
+        return provision(resource, quantity) + "," + projectProvision(resource, quantity);
+    }
+
+    private JsonNode quota(String resource) {
+        return http.get("/account/v1.0/quotas", user.token()).json().at("/" + user.uuid() + "/" + resource);
+    }
+
+    @Test
+    void pairedProvisionsChargeUserAndProjectHoldingsOnceEach() {
+        AstakosHttp.Response accepted = commission(paired("cyclades.vm", 1), ",\"auto_accept\":true");
+        assertThat(accepted.status()).isEqualTo(201);
+        JsonNode vm = quota("cyclades.vm");
+        assertThat(vm.get("usage").asLong()).isEqualTo(1);
+        assertThat(vm.get("project_usage").asLong()).isEqualTo(1);
+
+        long pending = commission(paired("cyclades.vm", 1), "").json().get("serial").asLong();
+        vm = quota("cyclades.vm");
+        assertThat(vm.get("pending").asLong()).isEqualTo(1);
+        assertThat(vm.get("project_pending").asLong()).isEqualTo(1);
+        assertThat(vm.get("project_usage").asLong()).isEqualTo(1);
+
+        // limit 2 on both holdings: the member's holding is the first to refuse
+        AstakosHttp.Response over = commission(paired("cyclades.vm", 1), "");
+        assertThat(over.status()).isEqualTo(413);
+        JsonNode data = over.json().at("/overLimit/data");
+        assertThat(over.json().at("/overLimit/message").asText())
+                .isEqualTo("user:" + user.uuid() + " has not enough capacity of cyclades.vm.");
+        assertThat(data.get("name").asText()).isEqualTo("NoCapacityError");
+        assertThat(data.at("/provision/holder").asText()).isEqualTo("user:" + user.uuid());
+        assertThat(data.get("limit").asLong()).isEqualTo(2);
+        assertThat(data.get("usage").asLong()).isEqualTo(2);
+        assertThat(data.has("requested")).isFalse();
+
+        assertThat(http.postJson("/account/v1.0/commissions/" + pending + "/action", emulator.serviceToken(),
+                "{\"accept\":\"\"}").status()).isEqualTo(200);
+        vm = quota("cyclades.vm");
+        assertThat(vm.get("usage").asLong()).isEqualTo(2);
+        assertThat(vm.get("project_usage").asLong()).isEqualTo(2);
+        assertThat(vm.get("pending").asLong()).isZero();
+
+        // a paired release gives back both; releasing more than a holding contains is NoQuantityError
+        assertThat(commission(paired("cyclades.vm", -2), ",\"auto_accept\":true").status()).isEqualTo(201);
+        vm = quota("cyclades.vm");
+        assertThat(vm.get("usage").asLong()).isZero();
+        assertThat(vm.get("project_usage").asLong()).isZero();
+        AstakosHttp.Response overRelease = commission(paired("cyclades.vm", -1), "");
+        assertThat(overRelease.status()).isEqualTo(413);
+        assertThat(overRelease.json().at("/overLimit/data/name").asText()).isEqualTo("NoQuantityError");
+    }
+
+    @Test
+    void serviceChargesAndPairedCommissionsAgreeInQuotas() {
+        String container = "/object-store/v1/" + user.uuid() + "/c";
+        assertThat(http.send("PUT", container, user.token(), null, null).status()).isEqualTo(201);
+        assertThat(http.send("PUT", container + "/o", user.token(), "application/octet-stream", "0123456789")
+                .status()).isEqualTo(201);
+        JsonNode disk = quota("pithos.diskspace");
+        assertThat(disk.get("usage").asLong()).isEqualTo(10);
+        assertThat(disk.get("project_usage").asLong()).isEqualTo(10);
+
+        assertThat(commission(paired("pithos.diskspace", 5), ",\"auto_accept\":true").status()).isEqualTo(201);
+        disk = quota("pithos.diskspace");
+        assertThat(disk.get("usage").asLong()).isEqualTo(15);
+        assertThat(disk.get("project_usage").asLong()).isEqualTo(15);
+
+        // a project-only provision moves only the project's holding
+        assertThat(commission(projectProvision("pithos.diskspace", 3), ",\"auto_accept\":true").status())
+                .isEqualTo(201);
+        disk = quota("pithos.diskspace");
+        assertThat(disk.get("usage").asLong()).isEqualTo(15);
+        assertThat(disk.get("project_usage").asLong()).isEqualTo(18);
     }
 
     @Test

@@ -558,8 +558,8 @@ public final class PithosClient {
      * @return the hex hashes of the blocks stored
      */
     public Mono<List<String>> uploadBlocks(byte[] data) {
-        byte[] copy = data.clone();
-        return pithosOnly("hashmap", "block upload", t -> shared.http.exchange(t.postBlock(copy, copy.length)))
+        ByteBuffer copy = ByteBuffer.wrap(data.clone());
+        return pithosOnly("hashmap", "block upload", t -> shared.http.exchange(t.postBlock(copy)))
                 .map(r -> {
                     List<String> out = new ArrayList<>();
                     r.json().forEach(n -> out.add(n.asText()));

@@ -110,7 +110,9 @@ public final class ResponseHeaders {
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
             String n = e.getKey().toLowerCase(Locale.ROOT);
             if (n.startsWith(p) && n.length() > p.length() && !e.getValue().isEmpty()) {
-                out.put(unquote(n.substring(p.length())), unquote(e.getValue().get(0)));
+                // unquote first, so that non-ASCII keys are lower-cased like ASCII ones
+                String key = unquote(e.getKey().substring(p.length())).toLowerCase(Locale.ROOT);
+                out.put(key, unquote(e.getValue().get(0)));
             }
         }
         return out;

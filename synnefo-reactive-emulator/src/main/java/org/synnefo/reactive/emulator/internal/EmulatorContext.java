@@ -1,6 +1,8 @@
 package org.synnefo.reactive.emulator.internal;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,7 @@ public final class EmulatorContext {
     private final QuotaLedger ledger;
     private final Duration stateDelay;
     private final Map<Class<?>, Object> registry = new ConcurrentHashMap<>();
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
 
     /**
      * @param state users, clock, block size and hash, data directory, public URL
@@ -38,6 +41,44 @@ public final class EmulatorContext {
     /** Offers a view of one service family to the others. */
     public <T> void register(Class<T> type, T implementation) {
         registry.put(type, implementation);
+    }
+
+    /**
+     * Registers a resource a service holds (a journal file, a block store) to be closed when the
+     * emulator closes, after the server has stopped accepting requests. Resources close in reverse
+     * order of registration.
+     */
+    public synchronized void onClose(AutoCloseable resource) {
+        closeables.push(Objects.requireNonNull(resource));
+    }
+
+    /**
+     * Closes every registered resource, last registered first, each once; every one is attempted and
+     * the first failure is rethrown (unchecked) with the others suppressed.
+     */
+    public void closeAll() {
+        RuntimeException failure = null;
+        while (true) {
+            AutoCloseable next;
+            synchronized (this) {
+                next = closeables.poll();
+            }
+            if (next == null) {
+                break;
+            }
+            try {
+                next.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the emulator failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** A view offered by another service family, if it is mounted. */

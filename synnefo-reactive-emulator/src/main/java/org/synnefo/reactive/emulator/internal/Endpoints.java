@@ -33,7 +33,11 @@ public final class Endpoints {
     public static final String IMAGE_PUBLIC = "/image";
     /** Pithos object-store API root ({@code /object-store/v1/<account>/<container>/<object>}). */
     public static final String OBJECT_STORE = "/object-store/v1";
-    /** Where public object URLs live ({@code /pithos/public/<token>}); not in the catalog. */
+    /**
+     * Where public object URLs live ({@code /pithos/public/<token>}). Listed in the catalog as
+     * {@code pithos_public} (type {@code pithos_public}, versionId {@code ""}), a service registered as
+     * not public but listed like every other.
+     */
     public static final String PITHOS_PUBLIC = "/pithos/public";
     /** Reserved prefix of the emulator's own admin API (fault injection); off unless enabled. */
     public static final String EMULATOR_ADMIN = "/_emulator";

@@ -13,12 +13,19 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The one place where usage is charged and released, per project and resource, for the project as
- * a whole and for each member. Every service charges here (Pithos {@code pithos.diskspace} to the
- * container's project, Cyclades {@code cyclades.*} to the resource's project), so {@code /quotas}
- * always agrees with what exists. Astakos' commissions ({@code POST /commissions}) live here too: an
- * issued commission is <em>pending</em> (counted against the limits) until accepted (it becomes usage)
- * or rejected (it vanishes).
+ * The one place where usage is charged and released. As in Astakos' quotaholder, every figure lives
+ * in a <em>holding</em>: a member's holding {@code user:<uuid>} drawn from source {@code project:<id>}
+ * (limited by the project's member capacity) and the project's own holding {@code project:<id>}
+ * (limited by the project capacity). The two are independent: a service that uses a resource
+ * charges both (upstream {@code astakosclient.mk_provisions} sends that pair), which is what
+ * {@link #charge} does for the emulator's own services; a commission charges exactly the holdings
+ * its provisions name, so a correctly paired commission charges the project once.
+ *
+ * <p>Every service charges here (Pithos {@code pithos.diskspace} to the container's project, Cyclades
+ * {@code cyclades.*} to the resource's project), so {@code /quotas} always agrees with what exists.
+ * Astakos' commissions ({@code POST /commissions}) live here too: an issued commission is
+ * <em>pending</em> (counted against the limits) until accepted (it becomes usage) or rejected (it
+ * vanishes).
  *
  * <p>Every method is a short in-memory update under the ledger's lock, safe on event-loop threads.
  */
@@ -34,40 +41,85 @@ public final class QuotaLedger {
 
     /**
      * One provision of a commission: {@code user} is {@code null} for a project-level provision
-     * (holder {@code project:<uuid>}), else the member charged in {@code projectId}.
+     * (holder {@code project:<uuid>}, source null), else the member's holding (holder
+     * {@code user:<uuid>}, source {@code project:<projectId>}).
      */
     public record Provision(String projectId, String user, String resource, long quantity) {
+
+        /** The holder as Astakos names it: {@code user:<uuid>} or {@code project:<uuid>}. */
+        public String holder() {
+            return user == null ? "project:" + projectId : "user:" + user;
+        }
     }
 
     /** A commission issued and not yet resolved. */
     public record Commission(long serial, String name, Instant issueTime, List<Provision> provisions) {
     }
 
-    /** Thrown when a commission does not fit: the provision that failed, its limit and current usage. */
+    /**
+     * Thrown when a provision does not fit its holding: quotaholder's {@code NoCapacityError} (an
+     * import over the limit) or {@code NoQuantityError} (a release of more than the holding contains),
+     * with the failing provision, the holding's limit and its usage as quotaholder reports them.
+     */
     public static final class NoCapacity extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Provision provision;
         private final long limit;
         private final long usage;
+        private final String errorName;
 
-        NoCapacity(Provision provision, long limit, long usage) {
-            super("Limit for resource '" + provision.resource() + "' exceeded for your account. Available: "
-                    + Math.max(0, limit - usage) + ", Requested: " + provision.quantity(), null, false, false);
+        NoCapacity(String errorName, String message, Provision provision, long limit, long usage) {
+            super(message, null, false, false);
+            this.errorName = errorName;
             this.provision = provision;
             this.limit = limit;
             this.usage = usage;
         }
 
+        static NoCapacity overLimit(Provision p, long limit, long usageMax) {
+            return new NoCapacity("NoCapacityError", p.holder() + " has not enough capacity of " + p.resource() + ".",
+                    p, limit, usageMax);
+        }
+
+        static NoCapacity overRelease(Provision p, long usageMin) {
+            return new NoCapacity("NoQuantityError",
+                    p.holder() + " attempts to release more " + p.resource() + " than it contains.", p, 0, usageMin);
+        }
+
+        /** Quotaholder's exception class name, reported as {@code data.name}. */
+        public String errorName() { return errorName; }
         public Provision provision() { return provision; }
         public long limit() { return limit; }
         public long usage() { return usage; }
     }
 
+    /**
+     * How services show a quota error to their users: astakosclient's
+     * {@code render_overlimit_exception} names resources this way.
+     */
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "cyclades.disk", "Disk",
+            "cyclades.vm", "Virtual Machine",
+            "cyclades.cpu", "CPU",
+            "cyclades.ram", "RAM",
+            "cyclades.floating_ip", "Floating IP address",
+            "cyclades.network.private", "Private Network",
+            "pithos.diskspace", "Storage space",
+            "astakos.pending_app", "Pending Applications");
+
+    /** One holding: accepted usage plus what pending commissions would add or take away. */
+    private static final class Holding {
+        long usage;
+        long importing;
+        long releasing;
+
+        long usageMax() { return usage + importing; }
+        long usageMin() { return usage - releasing; }
+        long pending() { return importing + releasing; }
+    }
+
     private final Map<String, Map<String, Capacity>> capacities = new HashMap<>();
-    private final Map<String, Long> projectUsage = new HashMap<>();
-    private final Map<String, Long> memberUsage = new HashMap<>();
-    private final Map<String, Long> projectPending = new HashMap<>();
-    private final Map<String, Long> memberPending = new HashMap<>();
+    private final Map<String, Holding> holdings = new HashMap<>();
     private final Map<String, Capacity> defaults = new LinkedHashMap<>();
     private final Set<String> deactivated = new HashSet<>();
     private final Map<Long, Commission> commissions = new TreeMap<>();
@@ -118,30 +170,36 @@ public final class QuotaLedger {
     }
 
     /**
-     * Charges {@code amount} of {@code resource} to {@code user} in {@code projectId}, or throws the
-     * real 413 {@code overLimit} fault when either the member or the project limit would be exceeded
-     * (pending commissions count). Negative amounts release.
+     * Charges {@code amount} of {@code resource} to {@code user} in {@code projectId}: both the member's
+     * holding and the project's (the pair a real service commits), or throws the real 413 fault a
+     * service answers when either limit would be exceeded (pending commissions count):
+     * {@code overLimit}, "Resource Limit Exceeded for your account.", with astakosclient's details
+     * text. Negative amounts release.
      */
     public synchronized void charge(String projectId, String user, String resource, long amount) {
         if (amount > 0) {
-            try {
-                check(new Provision(projectId, user, resource, amount));
-            } catch (NoCapacity e) {
-                throw EmulatorFault.overLimit("Resource Limit Exceeded for your account.")
-                        .withDetails(e.getMessage());
+            Capacity cap = capacity(projectId, resource);
+            Holding member = holding(projectId, user, resource);
+            Holding project = holding(projectId, null, resource);
+            if (member.usageMax() + amount > cap.memberCapacity()) {
+                throw overLimitFault(resource, cap.memberCapacity(), member.usageMax(), amount);
+            }
+            if (project.usageMax() + amount > cap.projectCapacity()) {
+                throw overLimitFault(resource, cap.projectCapacity(), project.usageMax(), amount);
             }
         }
-        apply(projectId, user, resource, amount, memberUsage, projectUsage);
+        chargeForced(projectId, user, resource, amount);
     }
 
-    /** Charges without checking the limits (administrative actions, Astakos' {@code force}). */
+    /** Charges both holdings without checking the limits (administrative actions, Astakos' {@code force}). */
     public synchronized void chargeForced(String projectId, String user, String resource, long amount) {
-        apply(projectId, user, resource, amount, memberUsage, projectUsage);
+        holding(projectId, user, resource).usage += amount;
+        holding(projectId, null, resource).usage += amount;
     }
 
-    /** Releases usage charged earlier. */
+    /** Releases usage charged earlier by {@link #charge} (both holdings). */
     public synchronized void release(String projectId, String user, String resource, long amount) {
-        apply(projectId, user, resource, -amount, memberUsage, projectUsage);
+        chargeForced(projectId, user, resource, -amount);
     }
 
     /** Moves usage between projects (reassign): checks the target's limits first, then moves. */
@@ -153,50 +211,76 @@ public final class QuotaLedger {
         release(fromProject, user, resource, amount);
     }
 
+    /**
+     * The 413 a service answers when Astakos refuses its commission, as astakosclient renders it:
+     * the resource's display name, what is available ({@code limit - usage}) and what was requested.
+     */
+    public static EmulatorFault overLimitFault(String resource, long limit, long usage, long requested) {
+        return EmulatorFault.overLimit("Resource Limit Exceeded for your account.")
+                .withDetails("Limit for resource '" + DISPLAY_NAMES.getOrDefault(resource, resource)
+                        + "' exceeded for your account. Available: " + (limit - usage) + ", Requested: " + requested);
+    }
+
     /** The figures {@code /quotas} reports for one (project, user, resource). */
     public synchronized Entry entry(String projectId, String user, String resource) {
         Capacity cap = capacity(projectId, resource);
-        long member = memberUsage.getOrDefault(key(projectId, user, resource), 0L);
-        long project = projectUsage.getOrDefault(key(projectId, resource), 0L);
-        long mPending = memberPending.getOrDefault(key(projectId, user, resource), 0L);
-        long pPending = projectPending.getOrDefault(key(projectId, resource), 0L);
-        long effective = Math.max(0, Math.min(cap.memberCapacity(), cap.projectCapacity() - (project - member)));
-        return new Entry(effective, member, mPending, cap.projectCapacity(), project, pPending);
+        Holding member = peek(projectId, user, resource);
+        Holding project = peek(projectId, null, resource);
+        long effective = Math.max(0, Math.min(cap.memberCapacity(),
+                cap.projectCapacity() - (project.usage - member.usage)));
+        return new Entry(effective, member.usage, member.pending(), cap.projectCapacity(), project.usage,
+                project.pending());
     }
 
     /** The project-wide figures: limit, usage, pending. */
     public synchronized Entry projectEntry(String projectId, String resource) {
         Capacity cap = capacity(projectId, resource);
-        long project = projectUsage.getOrDefault(key(projectId, resource), 0L);
-        long pPending = projectPending.getOrDefault(key(projectId, resource), 0L);
-        return new Entry(0, 0, 0, cap.projectCapacity(), project, pPending);
+        Holding project = peek(projectId, null, resource);
+        return new Entry(0, 0, 0, cap.projectCapacity(), project.usage, project.pending());
     }
 
     // ---- commissions ----
 
     /**
-     * Issues a commission: every positive provision must fit (usage + pending + quantity within the
-     * member and project limits) unless {@code force}; then all become pending together.
+     * Issues a commission: each provision charges only the holding it names. Unless {@code force},
+     * every import must fit its holding's limit (usage + pending imports + quantity) and every release
+     * must leave the holding non-negative; provisions on the same holding are judged together. Then
+     * all become pending together.
      *
      * @throws NoCapacity for the first provision that does not fit (nothing is changed)
      */
     public synchronized long issue(String name, List<Provision> provisions, boolean force, Instant now) {
         if (!force) {
-            // Check cumulatively: two provisions on the same holder must fit together.
-            Map<String, Long> extraMember = new HashMap<>();
-            Map<String, Long> extraProject = new HashMap<>();
+            Map<String, Long> extraImport = new HashMap<>();
+            Map<String, Long> extraRelease = new HashMap<>();
             for (Provision p : provisions) {
+                String k = key(p.projectId(), p.user(), p.resource());
+                Holding h = peek(p.projectId(), p.user(), p.resource());
                 if (p.quantity() > 0) {
-                    check(p, extraMember.getOrDefault(key(p.projectId(), String.valueOf(p.user()), p.resource()), 0L),
-                            extraProject.getOrDefault(key(p.projectId(), p.resource()), 0L));
-                    extraMember.merge(key(p.projectId(), String.valueOf(p.user()), p.resource()), p.quantity(), Long::sum);
-                    extraProject.merge(key(p.projectId(), p.resource()), p.quantity(), Long::sum);
+                    Capacity cap = capacity(p.projectId(), p.resource());
+                    long limit = p.user() == null ? cap.projectCapacity() : cap.memberCapacity();
+                    long usageMax = h.usageMax() + extraImport.getOrDefault(k, 0L);
+                    if (usageMax + p.quantity() > limit) {
+                        throw NoCapacity.overLimit(p, limit, usageMax);
+                    }
+                    extraImport.merge(k, p.quantity(), Long::sum);
+                } else if (p.quantity() < 0) {
+                    long usageMin = h.usageMin() - extraRelease.getOrDefault(k, 0L);
+                    if (usageMin + p.quantity() < 0) {
+                        throw NoCapacity.overRelease(p, usageMin);
+                    }
+                    extraRelease.merge(k, -p.quantity(), Long::sum);
                 }
             }
         }
         long serial = nextSerial++;
         for (Provision p : provisions) {
-            apply(p.projectId(), p.user(), p.resource(), Math.max(0, p.quantity()), memberPending, projectPending);
+            Holding h = holding(p.projectId(), p.user(), p.resource());
+            if (p.quantity() > 0) {
+                h.importing += p.quantity();
+            } else {
+                h.releasing -= p.quantity();
+            }
         }
         commissions.put(serial, new Commission(serial, name, now, List.copyOf(provisions)));
         return serial;
@@ -218,43 +302,31 @@ public final class QuotaLedger {
             return false;
         }
         for (Provision p : c.provisions()) {
-            apply(p.projectId(), p.user(), p.resource(), -Math.max(0, p.quantity()), memberPending, projectPending);
+            Holding h = holding(p.projectId(), p.user(), p.resource());
+            if (p.quantity() > 0) {
+                h.importing -= p.quantity();
+            } else {
+                h.releasing += p.quantity();
+            }
             if (accept) {
-                apply(p.projectId(), p.user(), p.resource(), p.quantity(), memberUsage, projectUsage);
+                h.usage += p.quantity();
             }
         }
         return true;
     }
 
-    private void check(Provision p) {
-        check(p, 0, 0);
+    /** The holding of {@code user} in the project, or the project's own when {@code user} is null. */
+    private Holding holding(String projectId, String user, String resource) {
+        return holdings.computeIfAbsent(key(projectId, user, resource), k -> new Holding());
     }
 
-    private void check(Provision p, long extraMember, long extraProject) {
-        Capacity cap = capacity(p.projectId(), p.resource());
-        long project = projectUsage.getOrDefault(key(p.projectId(), p.resource()), 0L)
-                + projectPending.getOrDefault(key(p.projectId(), p.resource()), 0L) + extraProject;
-        if (p.user() != null) {
-            long member = memberUsage.getOrDefault(key(p.projectId(), p.user(), p.resource()), 0L)
-                    + memberPending.getOrDefault(key(p.projectId(), p.user(), p.resource()), 0L) + extraMember;
-            if (member + p.quantity() > cap.memberCapacity()) {
-                throw new NoCapacity(p, cap.memberCapacity(), member);
-            }
-        }
-        if (project + p.quantity() > cap.projectCapacity()) {
-            throw new NoCapacity(p, cap.projectCapacity(), project);
-        }
+    private Holding peek(String projectId, String user, String resource) {
+        Holding h = holdings.get(key(projectId, user, resource));
+        return h == null ? new Holding() : h;
     }
 
-    private static void apply(String projectId, String user, String resource, long amount,
-            Map<String, Long> member, Map<String, Long> project) {
-        if (user != null) {
-            member.merge(key(projectId, user, resource), amount, Long::sum);
-        }
-        project.merge(key(projectId, resource), amount, Long::sum);
-    }
-
-    private static String key(String... parts) {
-        return String.join("\u0000", parts);
+    private static String key(String projectId, String user, String resource) {
+        return user == null ? "project\u0000" + projectId + "\u0000" + resource
+                : "user\u0000" + projectId + "\u0000" + user + "\u0000" + resource;
     }
 }

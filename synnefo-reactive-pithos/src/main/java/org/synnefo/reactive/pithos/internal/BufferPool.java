@@ -1,45 +1,53 @@
 package org.synnefo.reactive.pithos.internal;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A per-transfer pool of block-sized arrays, so that a transfer of any length reuses the same few
- * buffers instead of allocating (and making the GC reclaim) one 4 MiB array per block. It never blocks
- * and never limits: the pipelines bound how many buffers are in use through their concurrency; the pool
- * only keeps up to {@code maxRetained} returned buffers for reuse.
+ * A per-transfer pool of block-sized buffers, so that a transfer of any length reuses the same few
+ * buffers instead of allocating one per block. It never blocks and never limits: the pipelines bound how
+ * many buffers are in use through their concurrency; the pool only keeps up to {@code maxRetained}
+ * returned buffers for reuse.
+ *
+ * <p>Buffers are direct by default: file channels then read and write them without the temporary
+ * direct copy the JDK makes (and caches per thread) for heap buffers, and Netty sends them without
+ * copying them into its own direct memory.
  */
 public final class BufferPool {
 
     private final int size;
     private final int maxRetained;
-    private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
+    private final boolean direct;
+    private final ConcurrentLinkedQueue<ByteBuffer> free = new ConcurrentLinkedQueue<>();
     private final AtomicInteger retained = new AtomicInteger();
     private final AtomicInteger allocated = new AtomicInteger();
 
     /**
      * @param size the buffer size (the block size)
      * @param maxRetained buffers kept for reuse at most
+     * @param direct direct (off-heap) buffers, or heap ones
      */
-    public BufferPool(int size, int maxRetained) {
+    public BufferPool(int size, int maxRetained, boolean direct) {
         this.size = size;
         this.maxRetained = maxRetained;
+        this.direct = direct;
     }
 
-    /** @return a buffer of {@link #size()} bytes, reused when one is free; its content is arbitrary */
-    public byte[] acquire() {
-        byte[] b = free.poll();
+    /** @return a cleared buffer of capacity {@link #size()}, reused when one is free */
+    public ByteBuffer acquire() {
+        ByteBuffer b = free.poll();
         if (b != null) {
             retained.decrementAndGet();
-            return b;
+            return b.clear();
         }
         allocated.incrementAndGet();
-        return new byte[size];
+        return direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
     }
 
     /** @param b a buffer from {@link #acquire()}, no longer used by anyone */
-    public void release(byte[] b) {
-        if (b == null || b.length != size) {
+    public void release(ByteBuffer b) {
+        if (b == null || b.capacity() != size || b.isDirect() != direct) {
             return;
         }
         if (retained.incrementAndGet() <= maxRetained) {

@@ -12,65 +12,57 @@ import java.util.NoSuchElementException;
  */
 final class Chunker {
 
-    /**
-     * A block.
-     *
-     * @param data the pooled array holding it
-     * @param length the block length
-     */
-    record Block(byte[] data, int length) {
-    }
-
     private final BufferPool pool;
     private final int blockSize;
-    private byte[] current;
-    private int filled;
+    private ByteBuffer current;
 
     Chunker(BufferPool pool) {
         this.pool = pool;
         this.blockSize = pool.size();
     }
 
-    Iterable<Block> feed(ByteBuffer input) {
+    /**
+     * @param input the next piece of the stream
+     * @return the blocks it completes, flipped (position 0, limit = length), produced lazily
+     */
+    Iterable<ByteBuffer> feed(ByteBuffer input) {
         ByteBuffer in = input.duplicate();
         return () -> new Iterator<>() {
             @Override
             public boolean hasNext() {
                 fill(in);
-                return filled == blockSize;
+                return current != null && current.position() == blockSize;
             }
 
             @Override
-            public Block next() {
+            public ByteBuffer next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Block b = new Block(current, blockSize);
+                ByteBuffer b = current.flip();
                 current = null;
-                filled = 0;
                 return b;
             }
         };
     }
 
     private void fill(ByteBuffer in) {
-        if (!in.hasRemaining() || filled == blockSize) {
+        if (!in.hasRemaining() || (current != null && current.position() == blockSize)) {
             return;
         }
         if (current == null) {
             current = pool.acquire();
-            filled = 0;
         }
-        int n = Math.min(in.remaining(), blockSize - filled);
-        in.get(current, filled, n);
-        filled += n;
+        int n = Math.min(in.remaining(), current.remaining());
+        ByteBuffer part = in.slice().limit(n);
+        current.put(part);
+        in.position(in.position() + n);
     }
 
-    /** @return the last, partial block (length 0 when the stream ended on a block boundary) */
-    Block finish() {
-        Block b = new Block(current == null ? new byte[0] : current, current == null ? 0 : filled);
+    /** @return the last, partial block, flipped (empty when the stream ended on a block boundary) */
+    ByteBuffer finish() {
+        ByteBuffer b = current == null ? ByteBuffer.allocate(0) : current.flip();
         current = null;
-        filled = 0;
         return b;
     }
 }

@@ -106,7 +106,7 @@ public final class DownloadEngine {
         int n = BlockHasher.blockCount(size, bs);
         List<String> hashes = hm.hashes().subList(0, n);
         int conc = options.concurrency();
-        BufferPool pool = new BufferPool(bs, conc + 1);
+        BufferPool pool = new BufferPool(bs, conc + 1, true);
         long start = System.nanoTime();
         progress.total(size, n);
         boolean[] present = new boolean[n];
@@ -124,7 +124,7 @@ public final class DownloadEngine {
                                     int len = len(i, size, bs);
                                     try {
                                         long t0 = System.nanoTime();
-                                        String h = BlockHasher.hex(hasher.hashBlock(buf, 0, len));
+                                        String h = BlockHasher.hex(hasher.hashBlock(buf));
                                         metrics.hashed(System.nanoTime() - t0);
                                         progress.hashed(len);
                                         if (h.equalsIgnoreCase(hashes.get(i))) {
@@ -164,7 +164,7 @@ public final class DownloadEngine {
                         int first = at.get(0);
                         int blen = len(first, size, bs);
                         Integer src = localSource.get(h);
-                        Mono<byte[]> data = src != null ? readLocal(ch, src, size, bs, pool)
+                        Mono<ByteBuffer> data = src != null ? readLocal(ch, src, size, bs, pool)
                                 : fetchVerified(name, hm, hasher, first, pool, options.blockAttempts(), options.version())
                                         .doOnNext(b -> {
                                             fetched.incrementAndGet();
@@ -210,9 +210,9 @@ public final class DownloadEngine {
      * @param pool the buffer pool
      * @param attempts attempts at most
      * @param version the version the caller asked for, or null
-     * @return the block data (length {@code len(index)}) in a pooled array
+     * @return the block data (flipped, length {@code len(index)}) in a pooled buffer
      */
-    public Mono<byte[]> fetchVerified(String name, ObjectHashmap hm, BlockHasher hasher, int index, BufferPool pool,
+    public Mono<ByteBuffer> fetchVerified(String name, ObjectHashmap hm, BlockHasher hasher, int index, BufferPool pool,
             int attempts, Long version) {
         int bs = hm.blockSize();
         long size = hm.bytes();
@@ -224,28 +224,26 @@ public final class DownloadEngine {
                 .expect(200, 206)
                 .operation("getBlock");
         return Mono.defer(() -> {
-            byte[] buf = pool.acquire();
-            int[] pos = {0};
+            ByteBuffer buf = pool.acquire().limit(blen);
             return target.http().exchangeStreaming(req, (head, body) -> {
                 if (head.status() == 200 && !(off == 0 && blen == size)) {
                     return Mono.error(new IntegrityException("server ignored the Range of block " + index, false));
                 }
                 return body.doOnNext(bb -> {
-                    int r = bb.remaining();
-                    if (pos[0] + r > blen) {
+                    if (bb.remaining() > buf.remaining()) {
                         throw new IntegrityException("block " + index + " of " + name + " is longer than "
                                 + blen + " bytes", true);
                     }
-                    bb.get(buf, pos[0], r);
-                    pos[0] += r;
+                    buf.put(bb);
                 }).then(Mono.just(1));
             }).then(Mono.fromCallable(() -> {
-                if (pos[0] != blen) {
-                    throw new IntegrityException("block " + index + " of " + name + " ended after " + pos[0]
-                            + " of " + blen + " bytes", true);
+                if (buf.position() != blen) {
+                    throw new IntegrityException("block " + index + " of " + name + " ended after "
+                            + buf.position() + " of " + blen + " bytes", true);
                 }
+                buf.flip();
                 long t0 = System.nanoTime();
-                String h = BlockHasher.hex(hasher.hashBlock(buf, 0, blen));
+                String h = BlockHasher.hex(hasher.hashBlock(buf));
                 metrics.hashed(System.nanoTime() - t0);
                 if (!h.equalsIgnoreCase(expected)) {
                     throw new IntegrityException("block " + index + " of " + name + " hashes to " + h
@@ -301,8 +299,9 @@ public final class DownloadEngine {
             int bs = hm.blockSize();
             int n = BlockHasher.blockCount(size, bs);
             progress.total(size, n);
-            // No pool: each buffer is handed to the subscriber, who keeps it as long as it likes.
-            BufferPool fresh = new BufferPool(bs, 0);
+            // No reuse: each buffer is handed to the subscriber, who keeps it as long as it likes; heap
+            // buffers, since direct memory would only be returned when the GC finds them.
+            BufferPool fresh = new BufferPool(bs, 0, false);
             return Flux.range(0, n)
                     .flatMapSequential(i -> fetchVerified(name, hm, hasher, i, fresh, options.blockAttempts(),
                             options.version())
@@ -311,16 +310,15 @@ public final class DownloadEngine {
                                 metrics.received(blen);
                                 progress.hashed(blen);
                                 progress.done(blen, 0, 1);
-                                return ByteBuffer.wrap(buf, 0, blen);
+                                return buf;
                             }), options.concurrency(), 1);
         });
     }
 
-    private Mono<Void> writeAll(FileChannel ch, byte[] buf, List<Integer> at, long size, int bs) {
+    private Mono<Void> writeAll(FileChannel ch, ByteBuffer buf, List<Integer> at, long size, int bs) {
         return Mono.<Void>fromRunnable(() -> {
             for (int i : at) {
-                int blen = len(i, size, bs);
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, blen);
+                ByteBuffer bb = buf.duplicate();
                 long off = (long) i * bs;
                 try {
                     while (bb.hasRemaining()) {
@@ -333,9 +331,9 @@ public final class DownloadEngine {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private Mono<byte[]> readLocal(FileChannel ch, int i, long size, int bs, BufferPool pool) {
+    private Mono<ByteBuffer> readLocal(FileChannel ch, int i, long size, int bs, BufferPool pool) {
         return Mono.fromCallable(() -> {
-            byte[] buf = pool.acquire();
+            ByteBuffer buf = pool.acquire();
             try {
                 UploadEngine.readFully(ch, buf, len(i, size, bs), (long) i * bs);
             } catch (IOException | RuntimeException e) {

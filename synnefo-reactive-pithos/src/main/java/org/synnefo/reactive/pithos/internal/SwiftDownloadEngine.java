@@ -185,7 +185,7 @@ public final class SwiftDownloadEngine {
         AtomicLongArray written = new AtomicLongArray(Math.max(n, 1));
         OrderedHasher hasher = new OrderedHasher(ch, new Md5Verifier(name, plan.units()), size, ps, written,
                 progress);
-        BufferPool pool = new BufferPool(CHUNK, 2 * options.concurrency());
+        BufferPool pool = new BufferPool(CHUNK, 2 * options.concurrency(), true);
         AtomicInteger fetched = new AtomicInteger();
         return Flux.range(0, n)
                 .flatMap(i -> fetchPart(name, plan, i, ch, pool, written, hasher, progress)
@@ -221,26 +221,28 @@ public final class SwiftDownloadEngine {
                             + " of " + name, false));
                 }
                 return body.concatMapIterable(chunker::feed, 1)
-                        .concatWith(Mono.fromSupplier(chunker::finish).filter(b -> b.length() > 0))
+                        .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
                         .concatMap(b -> Mono.fromCallable(() -> {
+                            int n = b.remaining();
                             try {
-                                if (pos[0] + b.length() > len) {
+                                if (pos[0] + n > len) {
                                     throw new IntegrityException("part " + index + " of " + name
                                             + " is longer than " + len + " bytes", true);
                                 }
-                                ByteBuffer bb = ByteBuffer.wrap(b.data(), 0, b.length());
-                                while (bb.hasRemaining()) {
-                                    ch.write(bb, off + pos[0] + bb.position());
+                                // a direct buffer: the channel writes it without the JDK's temporary copy
+                                long at = off + pos[0];
+                                while (b.hasRemaining()) {
+                                    ch.write(b, at + b.position());
                                 }
                             } finally {
-                                pool.release(b.data());
+                                pool.release(b);
                             }
-                            pos[0] += b.length();
+                            pos[0] += n;
                             written.accumulateAndGet(index, pos[0], Math::max);
-                            metrics.received(b.length());
-                            progress.done(b.length(), 0, 0);
+                            metrics.received(n);
+                            progress.done(n, 0, 0);
                             hasher.signal();
-                            return b.length();
+                            return n;
                         }).subscribeOn(Schedulers.boundedElastic()), 1);
             }).then(Mono.fromCallable(() -> {
                 if (pos[0] != len) {

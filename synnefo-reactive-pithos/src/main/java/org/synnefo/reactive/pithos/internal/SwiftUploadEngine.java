@@ -292,9 +292,11 @@ public final class SwiftUploadEngine {
                 .concatMap(i -> Mono.fromCallable(() -> {
                     long p = off + (long) i * CHUNK;
                     int n = (int) Math.min(CHUNK, off + len - p);
-                    byte[] b = new byte[n];
+                    // a fresh heap buffer per chunk: the core hands it to Netty with no signal of when the
+                    // socket is done with it, so a pooled buffer could be overwritten while still queued
+                    ByteBuffer b = ByteBuffer.allocate(n);
                     UploadEngine.readFully(ch, b, n, p);
-                    return ByteBuffer.wrap(b);
+                    return b;
                 }).subscribeOn(Schedulers.boundedElastic()), 1)
                 .doOnNext(bb -> metrics.sent(bb.remaining()));
         return target.http().exchange(req.header("ETag", md5).body(body, len, contentType).idempotent(true)

@@ -133,16 +133,17 @@ public record Target(SynnefoHttpClient http, String account, String container) {
 
     /**
      * {@code POST <container>?update&format=json} with one block: idempotent (the same block stored twice
-     * is stored once), so the core retries it on transient failures. The body is replayable.
+     * is stored once), so the core retries it on transient failures. The body is replayable: each
+     * subscription sends a fresh view of the same bytes.
      *
-     * @param data the array holding the block
-     * @param len the block length
+     * @param block the block, from its position to its limit (not consumed)
      * @return the request
      */
-    public SynnefoRequest postBlock(byte[] data, int len) {
+    public SynnefoRequest postBlock(ByteBuffer block) {
+        ByteBuffer view = block.duplicate();
+        int len = view.remaining();
         return container(SynnefoRequest.Method.POST).query("update").query("format", "json")
-                .body(Mono.fromSupplier(() -> ByteBuffer.wrap(data, 0, len).asReadOnlyBuffer()), len,
-                        "application/octet-stream")
+                .body(Mono.fromSupplier(view::duplicate), len, "application/octet-stream")
                 .idempotent(true)
                 .operation("uploadBlock");
     }
@@ -150,13 +151,12 @@ public record Target(SynnefoHttpClient http, String account, String container) {
     /**
      * Sends one block and checks that the server stored it under the expected hash.
      *
-     * @param data the array holding the block
-     * @param len its length
+     * @param block the block, from its position to its limit (not consumed)
      * @param expectedHash the hex hash computed locally
      * @return completion
      */
-    public Mono<Void> sendBlock(byte[] data, int len, String expectedHash) {
-        return http.exchange(postBlock(data, len)).flatMap(resp -> {
+    public Mono<Void> sendBlock(ByteBuffer block, String expectedHash) {
+        return http.exchange(postBlock(block)).flatMap(resp -> {
             JsonNode n = resp.json();
             String got = n.isArray() && n.size() > 0 ? n.get(0).asText() : null;
             if (got == null || !got.equalsIgnoreCase(expectedHash)) {

@@ -85,17 +85,16 @@ public final class UploadEngine {
         int bs = params.blockSize();
         int n = BlockHasher.blockCount(size, bs);
         int conc = options.concurrency();
-        BufferPool pool = new BufferPool(bs, conc + 1);
+        BufferPool pool = new BufferPool(bs, conc + 1, true);
         long start = System.nanoTime();
         progress.total(size, n);
         Mono<List<String>> hashes = Flux.range(0, n)
                 .flatMapSequential(i -> readBlock(ch, i, size, pool)
                         .publishOn(Schedulers.parallel())
                         .map(buf -> {
-                            int len = blockLength(i, size);
                             try {
-                                String h = hash(buf, len);
-                                progress.hashed(len);
+                                String h = hash(buf);
+                                progress.hashed(buf.remaining());
                                 return h;
                             } finally {
                                 pool.release(buf);
@@ -189,7 +188,7 @@ public final class UploadEngine {
         int index = st.positions.get(hash).get(0);
         int len = blockLength(index, st.size);
         return readBlock(ch, index, st.size, pool)
-                .flatMap(buf -> target.sendBlock(buf, len, hash)
+                .flatMap(buf -> target.sendBlock(buf, hash)
                         .doOnSuccess(v -> {
                             pool.release(buf);
                             metrics.sent(len);
@@ -229,37 +228,38 @@ public final class UploadEngine {
         return Mono.defer(() -> {
             int bs = params.blockSize();
             int conc = options.concurrency();
-            BufferPool pool = new BufferPool(bs, conc + 1);
+            BufferPool pool = new BufferPool(bs, conc + 1, true);
             Chunker chunker = new Chunker(pool);
             Set<String> sent = ConcurrentHashMap.newKeySet();
             AtomicLong size = new AtomicLong();
             AtomicInteger blocksSent = new AtomicInteger();
             AtomicLong bytesSent = new AtomicLong();
             long start = System.nanoTime();
-            Flux<Chunker.Block> blocks = Flux.from(source)
+            Flux<ByteBuffer> blocks = Flux.from(source)
                     .concatMapIterable(chunker::feed, 1)
-                    .concatWith(Mono.fromSupplier(chunker::finish).filter(b -> b.length() > 0));
+                    .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining));
             return blocks.index()
                     .flatMapSequential(t -> {
-                        Chunker.Block b = t.getT2();
-                        size.addAndGet(b.length());
+                        ByteBuffer b = t.getT2();
+                        int len = b.remaining();
+                        size.addAndGet(len);
                         return Mono.fromCallable(() -> {
-                            String h = hash(b.data(), b.length());
-                            progress.hashed(b.length());
+                            String h = hash(b);
+                            progress.hashed(len);
                             return h;
                         }).subscribeOn(Schedulers.parallel()).flatMap(h -> {
                             if (!sent.add(h)) {
-                                pool.release(b.data());
-                                progress.done(0, b.length(), 1);
+                                pool.release(b);
+                                progress.done(0, len, 1);
                                 metrics.deduplicated(1);
                                 return Mono.just(h);
                             }
-                            return target.sendBlock(b.data(), b.length(), h).then(Mono.fromCallable(() -> {
-                                pool.release(b.data());
-                                metrics.sent(b.length());
+                            return target.sendBlock(b, h).then(Mono.fromCallable(() -> {
+                                pool.release(b);
+                                metrics.sent(len);
                                 blocksSent.incrementAndGet();
-                                bytesSent.addAndGet(b.length());
-                                progress.done(b.length(), 0, 1);
+                                bytesSent.addAndGet(len);
+                                progress.done(len, 0, 1);
                                 return h;
                             }));
                         });
@@ -290,9 +290,9 @@ public final class UploadEngine {
         return m;
     }
 
-    private String hash(byte[] data, int len) {
+    private String hash(ByteBuffer block) {
         long t0 = System.nanoTime();
-        String h = BlockHasher.hex(params.hasher().hashBlock(data, 0, len));
+        String h = BlockHasher.hex(params.hasher().hashBlock(block));
         metrics.hashed(System.nanoTime() - t0);
         return h;
     }
@@ -302,12 +302,12 @@ public final class UploadEngine {
         return (int) Math.min(params.blockSize(), size - off);
     }
 
-    /** Reads block {@code index} into a pooled array, off the event loop. */
-    private Mono<byte[]> readBlock(FileChannel ch, int index, long size, BufferPool pool) {
+    /** Reads block {@code index} into a pooled buffer (flipped), off the event loop. */
+    private Mono<ByteBuffer> readBlock(FileChannel ch, int index, long size, BufferPool pool) {
         return Mono.fromCallable(() -> {
             int len = blockLength(index, size);
             long off = (long) index * params.blockSize();
-            byte[] buf = pool.acquire();
+            ByteBuffer buf = pool.acquire();
             try {
                 readFully(ch, buf, len, off);
             } catch (IOException | RuntimeException e) {
@@ -319,22 +319,23 @@ public final class UploadEngine {
     }
 
     /**
-     * Positional read of exactly {@code len} bytes.
+     * Positional read of exactly {@code len} bytes into a cleared buffer, which is then flipped.
      *
      * @param ch the channel
-     * @param buf the target
+     * @param bb the target (cleared, capacity at least {@code len})
      * @param len bytes to read
      * @param off the file position
      * @throws IOException on a read error, or when the file is shorter than expected
      */
-    static void readFully(FileChannel ch, byte[] buf, int len, long off) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
+    static void readFully(FileChannel ch, ByteBuffer bb, int len, long off) throws IOException {
+        bb.clear().limit(len);
         while (bb.hasRemaining()) {
             int r = ch.read(bb, off + bb.position());
             if (r < 0) {
-                throw new IOException("file shrank during the upload: no data at " + (off + bb.position()));
+                throw new IOException("file shrank: no data at " + (off + bb.position()));
             }
         }
+        bb.flip();
     }
 
     private static void close(FileChannel ch) {

@@ -24,8 +24,8 @@ import org.synnefo.reactive.emulator.internal.EmulatorState;
 import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Exchange;
 import org.synnefo.reactive.emulator.internal.Json;
-import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.QuotaLedger.Capacity;
+import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import reactor.core.publisher.Mono;
 
@@ -349,9 +349,12 @@ final class AccountService implements ServiceHandler {
             if (prov.isEmpty()) {
                 ObjectNode fault = Json.object();
                 ObjectNode inner = fault.putObject("itemNotFound");
-                inner.put("message", "There is no such holding: " + p);
+                inner.put("message", "There is no such holding (u'" + p.get("holder").asText() + "', "
+                        + (p.get("source").isNull() ? "None" : "u'" + p.get("source").asText() + "'") + ", u'"
+                        + p.get("resource").asText() + "')");
                 inner.put("code", 404);
                 ObjectNode data = inner.putObject("data");
+                data.put("name", "NoHoldingError");
                 data.set("provision", p);
                 return ex.json(404, fault);
             }
@@ -366,11 +369,12 @@ final class AccountService implements ServiceHandler {
             ObjectNode inner = fault.putObject("overLimit");
             inner.put("message", e.getMessage());
             inner.put("code", 413);
+            // quotaholder's CommissionException.data: the class name, the provision, usage and limit
             ObjectNode data = inner.putObject("data");
+            data.put("name", e.errorName());
             data.set("provision", provisionJson(e.provision()));
-            data.put("limit", e.limit());
             data.put("usage", e.usage());
-            data.put("requested", e.provision().quantity());
+            data.put("limit", e.limit());
             return ex.json(413, fault);
         }
         if (auto != null && auto.asBoolean()) {

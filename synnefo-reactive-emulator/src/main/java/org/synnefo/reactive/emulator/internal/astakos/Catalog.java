@@ -6,7 +6,8 @@ import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Json;
 
 /**
- * The service catalog of §0.5: one entry per public service, names and types as a stock deployment
+ * The service catalog of §0.5: one entry per service clients use (including the non-public
+ * {@code pithos_public}, where public object URLs live), names and types as a stock deployment
  * registers them, every URL on this server. Endpoint values are strings, as Astakos stores them, so
  * {@code SNF:exposeVersion} reads {@code "True"}/{@code "False"} (Python's {@code str(bool)}).
  */
@@ -31,6 +32,8 @@ final class Catalog {
         out.add(entry("cyclades_network", "network", cycladesUi, "v2.0", base + Endpoints.NETWORK_PUBLIC, false));
         out.add(entry("cyclades_volume", "volume", cycladesUi, "v2.0", base + Endpoints.VOLUME_PUBLIC, false));
         out.add(entry("pithos_object-store", "object-store", pithosUi, "v1", base + Endpoints.OBJECT_STORE, true));
+        // registered with public=False in Pithos' services.py, yet Astakos lists every registered service
+        out.add(entry("pithos_public", "pithos_public", pithosUi, "", base + Endpoints.PITHOS_PUBLIC, true));
         return out;
     }
 

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.cyclades.CycladesBackend.NetworkRequest;
 import org.synnefo.reactive.emulator.internal.cyclades.CycladesBackend.ServerSpec;
-import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Flavor;
+import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Image;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Keypair;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Network;
@@ -37,7 +38,7 @@ final class ComputeService extends CycladesHandler {
 
     @Override
     public String prefix() {
-        return CycladesPaths.COMPUTE;
+        return Endpoints.COMPUTE;
     }
 
     @Override
@@ -218,7 +219,7 @@ final class ComputeService extends CycladesHandler {
         view.put("progress", 0);
         view.put("adminPass", s.adminPass);
         return Reply.json(202, wrap("server", view))
-                .header("Location", b.baseUrl() + CycladesPaths.COMPUTE + "/servers/" + s.id);
+                .header("Location", b.baseUrl() + Endpoints.COMPUTE + "/servers/" + s.id);
     }
 
     private static JsonNode imageFromBlockDevices(JsonNode srv) {
@@ -697,7 +698,7 @@ final class ComputeService extends CycladesHandler {
                 s.tags.put(tag, "PENDADD");
                 s.updated = b.now();
                 yield Reply.empty(201).header("Location",
-                        b.baseUrl() + CycladesPaths.COMPUTE + "/servers/" + id + "/tags/" + Util.quote(tag));
+                        b.baseUrl() + Endpoints.COMPUTE + "/servers/" + id + "/tags/" + Util.quote(tag));
             }
             case "DELETE" -> {
                 Server s = b.liveServer(r.uid(), id);

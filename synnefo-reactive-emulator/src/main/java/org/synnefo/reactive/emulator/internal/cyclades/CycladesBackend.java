@@ -13,11 +13,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
+import org.synnefo.reactive.emulator.internal.ProjectDirectory;
 import org.synnefo.reactive.emulator.internal.QuotaLedger;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Diagnostic;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.FixedIp;
-import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Flavor;
+import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Image;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Keypair;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Network;
@@ -167,8 +168,34 @@ public final class CycladesBackend {
 
     // ---- quota ----
 
-    /** Charges several resources at once: either all are charged or none (a 413 leaves usage untouched). */
+    /**
+     * The project a new resource goes to when the request names none: the user's default project
+     * (their system project unless they chose another), as Cyclades takes it from the token.
+     */
+    String defaultProject(String user) {
+        return context.lookup(ProjectDirectory.class).flatMap(d -> d.defaultProject(user)).orElse(user);
+    }
+
+    /**
+     * Refuses a project the user holds no quota in (unknown, not active, or the user is not an
+     * accepted member). Real Cyclades learns it from Astakos' 404 "no such holding" and answers
+     * {@code 400 "User <uuid> not in project <project>"} (synnefo.quotas.AstakosClientExceptionHandler).
+     */
+    void requireMember(String project, String user) {
+        Optional<ProjectDirectory> dir = context.lookup(ProjectDirectory.class);
+        if (dir.isPresent() && !dir.get().isActiveMember(project, user)) {
+            throw EmulatorFault.badRequest("User " + user + " not in project " + project);
+        }
+    }
+
+    /**
+     * Charges several resources at once: either all are charged or none (a 413 leaves usage untouched).
+     * A project the user is not a member of is refused with 400 before anything is charged.
+     */
     void charge(String project, String user, Map<String, Long> amounts) {
+        if (amounts.values().stream().anyMatch(a -> a > 0)) {
+            requireMember(project, user);
+        }
         List<Map.Entry<String, Long>> done = new ArrayList<>();
         try {
             for (Map.Entry<String, Long> e : amounts.entrySet()) {
@@ -379,7 +406,7 @@ public final class CycladesBackend {
                 }
             }
         }
-        String project = spec.project() == null ? spec.userId() : spec.project();
+        String project = spec.project() == null ? defaultProject(spec.userId()) : spec.project();
         Map<String, Long> charges = new LinkedHashMap<>(vmResources(f, true));
         charges.put("cyclades.disk", ((long) f.diskGiB()) << 30);
         charge(project, spec.userId(), charges);
@@ -633,7 +660,7 @@ public final class CycladesBackend {
         if (name.length() > 128) {
             throw EmulatorFault.badRequest("Network name is too long.");
         }
-        String p = project == null ? user : project;
+        String p = project == null ? defaultProject(user) : project;
         charge(p, user, Map.of("cyclades.network.private", 1L));
         Network n = new Network(nextNetwork++, user, type, false, false, now());
         n.name = name;
@@ -692,7 +719,7 @@ public final class CycladesBackend {
                 throw EmulatorFault.conflict("Cannot allocate floating IP: pool of network " + n.id + " is full.");
             }
         }
-        String p = project == null ? user : project;
+        String p = project == null ? defaultProject(user) : project;
         charge(p, user, Map.of("cyclades.floating_ip", 1L));
         v4.used.add(a);
         FloatingIp f = new FloatingIp(nextFloatingIp++, user, a, n.id, v4.id, now());
@@ -763,7 +790,7 @@ public final class CycladesBackend {
         if (spec.metadata().size() > MAX_METADATA) {
             throw EmulatorFault.badRequest("Volumes cannot have more than " + MAX_METADATA + " metadata items.");
         }
-        String project = spec.project() == null ? spec.userId() : spec.project();
+        String project = spec.project() == null ? defaultProject(spec.userId()) : spec.project();
         charge(project, spec.userId(), disk(spec.sizeGiB()));
         Instant now = now();
         Volume v = new Volume(nextVolume++, spec.userId(), spec.sizeGiB(), type.id(), now);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Exchange;
 import org.synnefo.reactive.emulator.internal.Json;
-import org.synnefo.reactive.emulator.internal.ObjectLookup;
 import org.synnefo.reactive.emulator.internal.ObjectLookup.StoredObject;
+import org.synnefo.reactive.emulator.internal.ObjectLookup;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Image;
 
 /**
@@ -40,7 +41,7 @@ final class ImageService extends CycladesHandler {
 
     @Override
     public String prefix() {
-        return CycladesPaths.IMAGE;
+        return Endpoints.IMAGE;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Network;
@@ -23,7 +24,7 @@ final class NetworkService extends CycladesHandler {
 
     @Override
     public String prefix() {
-        return CycladesPaths.NETWORK;
+        return Endpoints.NETWORK;
     }
 
     @Override

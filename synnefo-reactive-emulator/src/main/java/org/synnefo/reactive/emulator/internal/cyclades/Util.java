@@ -168,13 +168,6 @@ final class Util {
         return sb.toString();
     }
 
-    /** A random (version 4) UUID that never touches the OS entropy source, so it cannot block. */
-    static String uuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(msb, lsb).toString();
-    }
 
     /** Synnefo's password check: at least 10 characters with an upper, a lower and a digit. */
     static boolean strongPassword(String p) {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Diagnostic;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.FixedIp;
-import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Flavor;
+import org.synnefo.reactive.emulator.internal.cyclades.Entities.FloatingIp;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Image;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Network;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Port;
@@ -40,7 +41,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", s.id);
         o.put("name", s.name);
-        o.set("links", links(CycladesPaths.COMPUTE, "servers", s.id));
+        o.set("links", links(Endpoints.COMPUTE, "servers", s.id));
         return o;
     }
 
@@ -57,11 +58,11 @@ final class Views {
         o.put("updated", Util.iso(s.updated));
         ObjectNode flavor = o.putObject("flavor");
         flavor.put("id", s.flavorId);
-        flavor.set("links", links(CycladesPaths.COMPUTE, "flavors", s.flavorId));
+        flavor.set("links", links(Endpoints.COMPUTE, "flavors", s.flavorId));
         ObjectNode image = o.putObject("image");
         image.put("id", s.imageId);
-        ArrayNode il = links(CycladesPaths.COMPUTE, "images", s.imageId);
-        il.addObject().put("rel", "alternate").put("href", b.baseUrl() + CycladesPaths.IMAGE + "/images/" + s.imageId);
+        ArrayNode il = links(Endpoints.COMPUTE, "images", s.imageId);
+        il.addObject().put("rel", "alternate").put("href", b.baseUrl() + Endpoints.IMAGE + "/images/" + s.imageId);
         image.set("links", il);
         o.put("suspended", false);
         ObjectNode md = o.putObject("metadata");
@@ -145,7 +146,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", f.id());
         o.put("name", f.name());
-        o.set("links", links(CycladesPaths.COMPUTE, "flavors", f.id()));
+        o.set("links", links(Endpoints.COMPUTE, "flavors", f.id()));
         if (detail) {
             o.put("ram", f.ramMiB());
             o.put("disk", f.diskGiB());
@@ -180,8 +181,8 @@ final class Views {
         o.put("user_id", i.owner);
         o.put("tenant_id", i.owner);
         o.put("public", i.isPublic);
-        ArrayNode l = links(CycladesPaths.COMPUTE, "images", i.id);
-        l.addObject().put("rel", "alternate").put("href", b.baseUrl() + CycladesPaths.IMAGE + "/images/" + i.id);
+        ArrayNode l = links(Endpoints.COMPUTE, "images", i.id);
+        l.addObject().put("rel", "alternate").put("href", b.baseUrl() + Endpoints.IMAGE + "/images/" + i.id);
         o.set("links", l);
         ObjectNode md = o.putObject("metadata");
         i.properties.forEach(md::put);
@@ -195,7 +196,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", String.valueOf(n.id));
         o.put("name", n.name);
-        o.set("links", links(CycladesPaths.NETWORK, "networks", n.id));
+        o.set("links", links(Endpoints.NETWORK, "networks", n.id));
         o.put("user_id", n.userId);
         o.put("tenant_id", n.project);
         o.put("shared_to_project", n.shared);
@@ -237,7 +238,7 @@ final class Views {
             pools.addObject().put("start", Util.ipv4(p[0])).put("end", Util.ipv4(p[1]));
         }
         o.put("deleted", false);
-        o.set("links", links(CycladesPaths.NETWORK, "subnets", s.id));
+        o.set("links", links(Endpoints.NETWORK, "subnets", s.id));
         return o;
     }
 
@@ -245,7 +246,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", String.valueOf(p.id));
         o.put("name", p.name);
-        o.set("links", links(CycladesPaths.NETWORK, "ports", p.id));
+        o.set("links", links(Endpoints.NETWORK, "ports", p.id));
         o.put("user_id", p.userId);
         o.put("tenant_id", p.userId);
         if (p.deviceId == null) {
@@ -300,7 +301,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", String.valueOf(v.id));
         o.put("display_name", v.name);
-        o.set("links", links(CycladesPaths.VOLUME, "volumes", v.id));
+        o.set("links", links(Endpoints.VOLUME, "volumes", v.id));
         return o;
     }
 
@@ -352,7 +353,7 @@ final class Views {
         ObjectNode o = Json.object();
         o.put("id", i.id);
         o.put("display_name", i.name);
-        o.set("links", links(CycladesPaths.VOLUME, "snapshots", i.id));
+        o.set("links", links(Endpoints.VOLUME, "snapshots", i.id));
         if (!detail) {
             return o;
         }

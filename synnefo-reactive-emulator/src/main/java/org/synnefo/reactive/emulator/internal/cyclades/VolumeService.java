@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Map;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
+import org.synnefo.reactive.emulator.internal.Endpoints;
+import org.synnefo.reactive.emulator.internal.Ids;
 import org.synnefo.reactive.emulator.internal.Json;
 import org.synnefo.reactive.emulator.internal.cyclades.CycladesBackend.VolumeSpec;
 import org.synnefo.reactive.emulator.internal.cyclades.Entities.Image;
@@ -20,7 +22,7 @@ final class VolumeService extends CycladesHandler {
 
     @Override
     public String prefix() {
-        return CycladesPaths.VOLUME;
+        return Endpoints.VOLUME;
     }
 
     @Override
@@ -294,7 +296,7 @@ final class VolumeService extends CycladesHandler {
         Map<String, String> meta = Util.stringMap(body.get("metadata"), "metadata");
         Instant now = b.now();
         String name = Util.string(body, "display_name", "snapshot_" + vol.id + "_" + Util.plankton(now));
-        String id = Util.uuid();
+        String id = Ids.uuid();
         Image snap = new Image(id, "pithos://" + r.uid() + "/snapshots/" + Util.quote(name), now);
         snap.owner = r.uid();
         snap.name = name;

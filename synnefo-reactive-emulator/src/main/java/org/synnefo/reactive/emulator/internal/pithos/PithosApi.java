@@ -23,7 +23,9 @@ import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.Exchange;
+import org.synnefo.reactive.emulator.internal.Ids;
 import org.synnefo.reactive.emulator.internal.Json;
+import org.synnefo.reactive.emulator.internal.ProjectDirectory;
 import org.synnefo.reactive.emulator.internal.ServiceHandler;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Account;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Container;
@@ -394,6 +396,7 @@ final class PithosApi implements ServiceHandler {
             }
             if (policy.project() != null && !policy.project().equals(c.project)) {
                 project = policy.project();
+                requireHolding(account, project, c.bytes);
                 try {
                     context.ledger().move(c.project, project, account, "pithos.diskspace", c.bytes);
                 } catch (EmulatorFault f) {
@@ -490,13 +493,7 @@ final class PithosApi implements ServiceHandler {
         List<ObjectNode> rows;
         long mtime;
         synchronized (store) {
-            Container c = store.container(account, name);
-            if (c == null) {
-                if (!owner) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            Container c = existingContainer(user.uuid(), account, name);
             if (!access.containerVisible(user.uuid(), account, c)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -697,12 +694,11 @@ final class PithosApi implements ServiceHandler {
         };
     }
 
-    /** What a read of an object sees, taken under the monitor. */
-    private record Target(Container container, Entry entry, Version version, boolean latest) {
-    }
-
-    /** Resolves an object for reading: 404 when missing, 403 when not readable. Caller holds the monitor. */
-    private Target readTarget(String user, String account, String container, String name, String versionParam) {
+    /**
+     * The container, or the fault Pithos answers when it is missing: 404 to its owner, 403 to anyone
+     * else (who may not learn whether it exists). Caller holds the monitor.
+     */
+    private Container existingContainer(String user, String account, String container) {
         Container c = store.container(account, container);
         if (c == null) {
             if (!user.equals(account)) {
@@ -710,6 +706,16 @@ final class PithosApi implements ServiceHandler {
             }
             throw EmulatorFault.notFound("Container does not exist");
         }
+        return c;
+    }
+
+    /** What a read of an object sees, taken under the monitor. */
+    private record Target(Container container, Entry entry, Version version, boolean latest) {
+    }
+
+    /** Resolves an object for reading: 404 when missing, 403 when not readable. Caller holds the monitor. */
+    private Target readTarget(String user, String account, String container, String name, String versionParam) {
+        Container c = existingContainer(user, account, container);
         if (!access.canRead(user, account, c, name)) {
             throw EmulatorFault.forbidden("Not allowed");
         }
@@ -1142,13 +1148,7 @@ final class PithosApi implements ServiceHandler {
 
     private void checkWritable(String user, String account, String container, String name, WriteSpec spec) {
         synchronized (store) {
-            Container c = store.container(account, container);
-            if (c == null) {
-                if (!user.equals(account)) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            Container c = existingContainer(user, account, container);
             if (!access.canWrite(user, account, c, name)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -1190,7 +1190,7 @@ final class PithosApi implements ServiceHandler {
         String cd = spec.contentDisposition() != null ? spec.contentDisposition()
                 : base != null ? base.contentDisposition() : null;
         String manifest = spec.manifest() != null ? spec.manifest() : base != null ? base.manifest() : null;
-        String id = uuid != null ? uuid : old != null ? old.uuid() : randomUuid();
+        String id = uuid != null ? uuid : old != null ? old.uuid() : Ids.uuid();
         Version v = new Version(store.newVersionId(), id, bytes, hashes, ct, emptyToNull(ce), emptyToNull(cd),
                 emptyToNull(manifest), meta, now(), user, false);
         List<ObjectNode> ops = new ArrayList<>();
@@ -1232,6 +1232,9 @@ final class PithosApi implements ServiceHandler {
             throw new EmulatorFault(413, "requestEntityTooLarge", "Quota error: Container quota exceeded: limit: "
                     + c.quota + ", usage: " + (c.bytes + delta));
         }
+        if (delta > 0) {
+            requireHolding(account, c.project, delta);
+        }
         if (delta != 0) {
             try {
                 context.ledger().charge(c.project, account, "pithos.diskspace", delta);
@@ -1239,6 +1242,33 @@ final class PithosApi implements ServiceHandler {
                 throw relayQuota(f);
             }
         }
+    }
+
+    /**
+     * Pithos checks nothing about a container's project itself (its {@code _check_project} is a no-op):
+     * Astakos refuses the commission with 404 "no such holding" when the account's owner holds no quota
+     * in the project (unknown, not active, not a member), and Pithos relays that as a generic
+     * {@code fault} (astakosclient's NotFound: the HTTP reason, Astakos' body as details). So a
+     * container can be created with any project; the first write into it, or a reassignment, fails.
+     */
+    private void requireHolding(String account, String project, long quantity) {
+        ProjectDirectory dir = context.lookup(ProjectDirectory.class).orElse(null);
+        if (dir == null || dir.isActiveMember(project, account)) {
+            return;
+        }
+        ObjectNode astakos = Json.object();
+        ObjectNode inner = astakos.putObject("itemNotFound");
+        inner.put("message", "There is no such holding (u'user:" + account + "', u'project:" + project
+                + "', u'pithos.diskspace')");
+        inner.put("code", 404);
+        ObjectNode data = inner.putObject("data");
+        data.put("name", "NoHoldingError");
+        ObjectNode provision = data.putObject("provision");
+        provision.put("holder", "user:" + account);
+        provision.put("source", "project:" + project);
+        provision.put("resource", "pithos.diskspace");
+        provision.put("quantity", quantity);
+        throw new EmulatorFault(404, "fault", "Not Found").withDetails(astakos.toString());
     }
 
     /** Astakos' quota fault reaches Pithos clients relayed under the generic {@code fault} key. */
@@ -1282,13 +1312,7 @@ final class PithosApi implements ServiceHandler {
         String delimiter = ex.query("delimiter").filter(d -> !d.isEmpty()).orElse(null);
         return store.write(() -> {
             synchronized (store) {
-                Container dc = store.container(dstAccount, dstContainer);
-                if (dc == null) {
-                    if (!user.equals(dstAccount)) {
-                        throw EmulatorFault.forbidden("Not allowed");
-                    }
-                    throw EmulatorFault.notFound("Container does not exist");
-                }
+                Container dc = existingContainer(user, dstAccount, dstContainer);
                 Container sc = store.container(srcAccount, srcContainer);
                 if (sc == null) {
                     if (!user.equals(srcAccount)) {
@@ -1339,7 +1363,7 @@ final class PithosApi implements ServiceHandler {
                     Version sv = src.version();
                     boolean same = srcAccount.equals(dstAccount) && srcContainer.equals(dstContainer)
                             && pair[0].equals(pair[1]);
-                    String uuid = move ? sv.uuid() : randomUuid();
+                    String uuid = move ? sv.uuid() : Ids.uuid();
                     Version v = commitVersion(user, dstAccount, dc, pair[1], old, sv.hashes(), sv.bytes(),
                             spec, sv, uuid);
                     if (move && !same) {
@@ -1370,13 +1394,7 @@ final class PithosApi implements ServiceHandler {
         Version current;
         Container c;
         synchronized (store) {
-            c = store.container(account, container);
-            if (c == null) {
-                if (!user.equals(account)) {
-                    throw EmulatorFault.forbidden("Not allowed");
-                }
-                throw EmulatorFault.notFound("Container does not exist");
-            }
+            c = existingContainer(user, account, container);
             if (!access.canWrite(user, account, c, name)) {
                 throw EmulatorFault.forbidden("Not allowed");
             }
@@ -1528,13 +1546,7 @@ final class PithosApi implements ServiceHandler {
         String delimiter = ex.query("delimiter").filter(d -> !d.isEmpty()).orElse(null);
         return store.write(() -> {
             synchronized (store) {
-                Container c = store.container(account, container);
-                if (c == null) {
-                    if (!user.equals(account)) {
-                        throw EmulatorFault.forbidden("Not allowed");
-                    }
-                    throw EmulatorFault.notFound("Container does not exist");
-                }
+                Container c = existingContainer(user, account, container);
                 if (!access.canWrite(user, account, c, name)) {
                     throw EmulatorFault.forbidden("Not allowed");
                 }
@@ -1630,13 +1642,6 @@ final class PithosApi implements ServiceHandler {
         }
     }
 
-    /** A version-4 UUID without SecureRandom (whose seeding may block an event-loop thread). */
-    private static String randomUuid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(msb, lsb).toString();
-    }
 
     private static String boundary() {
         byte[] b = new byte[16];

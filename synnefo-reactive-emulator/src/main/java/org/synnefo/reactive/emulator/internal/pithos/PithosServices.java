@@ -6,6 +6,7 @@ import org.reactivestreams.Publisher;
 import org.synnefo.reactive.emulator.internal.EmulatorContext;
 import org.synnefo.reactive.emulator.internal.EmulatorFault;
 import org.synnefo.reactive.emulator.internal.EmulatorState;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 import org.synnefo.reactive.emulator.internal.Exchange;
 import org.synnefo.reactive.emulator.internal.ObjectLookup;
 import org.synnefo.reactive.emulator.internal.QuotaLedger;
@@ -14,17 +15,13 @@ import org.synnefo.reactive.emulator.internal.pithos.Model.Account;
 import org.synnefo.reactive.emulator.internal.pithos.Model.Container;
 
 /**
- * Creates the emulated Pithos+ service: the object-store API under {@link #OBJECT_STORE_PREFIX} and
- * public object URLs under {@link #PUBLIC_PREFIX}, over one block store and one metadata store
+ * Creates the emulated Pithos+ service: the object-store API under {@link Endpoints#OBJECT_STORE} and
+ * public object URLs under {@link Endpoints#PITHOS_PUBLIC}, over one block store and one metadata store
  * (persistent under {@code <dataDir>/pithos} when the emulator has a data directory). Registers the
  * {@link ObjectLookup} view for Plankton.
  */
 public final class PithosServices {
 
-    /** Where the object-store API is mounted (catalog type {@code object-store}, version {@code v1}). */
-    public static final String OBJECT_STORE_PREFIX = "/object-store/v1";
-    /** Where public object URLs are served ({@code pithos_public}). */
-    public static final String PUBLIC_PREFIX = "/pithos/public";
     /** Usage charged per project for stored bytes. */
     public static final String DISKSPACE = "pithos.diskspace";
 
@@ -38,8 +35,9 @@ public final class PithosServices {
         Hashing hashing = new Hashing(state.blockHash());
         BlockStore blocks = new BlockStore(hashing, dir == null ? null : dir.resolve("blocks"));
         PithosStore store = new PithosStore(dir == null ? null : dir.resolve("meta"));
+        context.onClose(store::close);
         DataPath data = new DataPath(blocks, state.blockSize());
-        PithosApi api = new PithosApi(context, store, data, OBJECT_STORE_PREFIX, PUBLIC_PREFIX);
+        PithosApi api = new PithosApi(context, store, data, Endpoints.OBJECT_STORE, Endpoints.PITHOS_PUBLIC);
         store.merkle(api::merkle);
         QuotaLedger ledger = context.ledger();
         if (!ledger.resources().contains(DISKSPACE)) {
@@ -51,7 +49,7 @@ public final class PithosServices {
         ServiceHandler publicUrls = new ServiceHandler() {
             @Override
             public String prefix() {
-                return PUBLIC_PREFIX;
+                return Endpoints.PITHOS_PUBLIC;
             }
 
             @Override

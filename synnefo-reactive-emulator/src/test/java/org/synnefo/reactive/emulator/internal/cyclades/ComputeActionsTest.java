@@ -48,7 +48,10 @@ class ComputeActionsTest {
         assertThat(s.get("status").asText()).isEqualTo("BUILD");
         assertThat(s.get("SNF:task_state").asText()).isEqualTo("BUILDING");
         assertThat(s.get("attachments")).isEmpty();
-        h.clock.advance(Duration.ofSeconds(5));
+        assertThat(s.get("progress").asInt()).isZero();
+        h.clock.advance(Duration.ofSeconds(2));
+        assertThat(server(id).get("progress").asInt()).isEqualTo(20);
+        h.clock.advance(Duration.ofSeconds(3));
         assertThat(server(id).get("progress").asInt()).isEqualTo(50);
         Res r = action(id, "{\"shutdown\":{}}");
         assertThat(r.status()).isEqualTo(409);
@@ -56,7 +59,10 @@ class ComputeActionsTest {
         assertThat(action(id, "{\"resize\":{\"flavorRef\":2}}").json().has("buildInProgress")).isTrue();
         JsonNode port = h.get("/network/v2.0/ports").json().get("ports").get(0);
         assertThat(port.get("status").asText()).isEqualTo("BUILD");
-        h.clock.advance(Duration.ofSeconds(5));
+        h.clock.advance(Duration.ofMillis(4999));
+        assertThat(server(id).get("progress").asInt()).isEqualTo(99);
+        assertThat(server(id).get("status").asText()).isEqualTo("BUILD");
+        h.clock.advance(Duration.ofMillis(1));
         s = server(id);
         assertThat(s.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(s.get("progress").asInt()).isEqualTo(100);
@@ -152,15 +158,22 @@ class ComputeActionsTest {
         int id = activeServer(1);
         String me = h.user.uuid();
         assertThat(action(id, "{\"reassign\":{}}").status()).isEqualTo(400);
-        Res r = action(id, "{\"reassign\":{\"project\":\"proj-x\"}}");
+        // a project the user is not a member of: Cyclades' 400, nothing moves
+        Res notMember = action(id, "{\"reassign\":{\"project\":\"no-such-project\"}}");
+        assertThat(notMember.status()).isEqualTo(400);
+        assertThat(notMember.json().at("/badRequest/message").asText())
+                .isEqualTo("User " + me + " not in project no-such-project");
+        assertThat(h.usage(me, "cyclades.vm")).isEqualTo(1);
+        String projX = h.project("proj-x");
+        Res r = action(id, "{\"reassign\":{\"project\":\"" + projX + "\"}}");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(server(id).get("tenant_id").asText()).isEqualTo("proj-x");
+        assertThat(server(id).get("tenant_id").asText()).isEqualTo(projX);
         assertThat(h.usage(me, "cyclades.vm")).isZero();
-        assertThat(h.usage("proj-x", "cyclades.vm")).isEqualTo(1);
-        assertThat(h.usage("proj-x", "cyclades.cpu")).isEqualTo(1);
+        assertThat(h.usage(projX, "cyclades.vm")).isEqualTo(1);
+        assertThat(h.usage(projX, "cyclades.cpu")).isEqualTo(1);
         assertThat(h.delete(C + "/servers/" + id).status()).isEqualTo(204);
         assertThat(server(id).get("SNF:task_state").asText()).isEqualTo("DESTROYING");
-        assertThat(h.usage("proj-x", "cyclades.vm")).isZero();
+        assertThat(h.usage(projX, "cyclades.vm")).isZero();
         h.clock.advance(STEP);
         assertThat(server(id).get("status").asText()).isEqualTo("DELETED");
         assertThat(action(id, "{\"start\":{}}").status()).isEqualTo(400);

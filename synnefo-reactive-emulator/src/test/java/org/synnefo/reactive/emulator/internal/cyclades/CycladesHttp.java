@@ -3,52 +3,27 @@ package org.synnefo.reactive.emulator.internal.cyclades;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.synnefo.reactive.emulator.EmulatorUser;
+import org.synnefo.reactive.emulator.ResourceCapacity;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import org.synnefo.reactive.emulator.TestClock;
+import org.synnefo.reactive.emulator.TestHttp;
 import org.synnefo.reactive.emulator.internal.QuotaLedger;
 
 /** Test support: an emulator on port 0, a controllable clock, and a tiny JSON-over-HTTP client. */
 final class CycladesHttp implements AutoCloseable {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-05-01T10:00:00Z"));
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
+    static final ObjectMapper MAPPER = TestHttp.MAPPER;
+    private static final String[] RESOURCES = {"cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk",
+        "cyclades.floating_ip", "cyclades.network.private"};
 
     /** A response: status, headers, parsed JSON (MissingNode when there is no JSON body). */
     record Res(int status, HttpHeaders headers, String text, JsonNode json) {
@@ -58,11 +33,11 @@ final class CycladesHttp implements AutoCloseable {
     }
 
     final SynnefoEmulator emulator;
-    final MutableClock clock;
+    final TestClock clock;
     final EmulatorUser user;
     final EmulatorUser other;
 
-    private CycladesHttp(SynnefoEmulator emulator, MutableClock clock) {
+    private CycladesHttp(SynnefoEmulator emulator, TestClock clock) {
         this.emulator = emulator;
         this.clock = clock;
         this.user = emulator.users().get(0);
@@ -76,14 +51,22 @@ final class CycladesHttp implements AutoCloseable {
 
     /** Transitions that take {@code delay} on a clock the test controls. */
     static CycladesHttp start(Duration delay) {
-        MutableClock clock = new MutableClock();
+        TestClock clock = new TestClock(Instant.parse("2024-05-01T10:00:00Z"));
         SynnefoEmulator e = SynnefoEmulator.builder().clock(clock).stateDelay(delay).start();
         QuotaLedger ledger = e.context().ledger();
-        for (String r : new String[] {"cyclades.vm", "cyclades.cpu", "cyclades.ram", "cyclades.disk",
-            "cyclades.floating_ip", "cyclades.network.private"}) {
+        for (String r : RESOURCES) {
             ledger.defaultCapacity(r, new QuotaLedger.Capacity(Long.MAX_VALUE / 4, Long.MAX_VALUE / 4));
         }
         return new CycladesHttp(e, clock);
+    }
+
+    /** Creates an active project with generous Cyclades capacities, the test user its only member. */
+    String project(String name) {
+        Map<String, ResourceCapacity> caps = new LinkedHashMap<>();
+        for (String r : RESOURCES) {
+            caps.put(r, ResourceCapacity.of(Long.MAX_VALUE / 4));
+        }
+        return emulator.projects().create(name, user.uuid(), caps, user.uuid());
     }
 
     QuotaLedger ledger() {
@@ -125,20 +108,13 @@ final class CycladesHttp implements AutoCloseable {
         } else {
             rb.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        try {
-            HttpResponse<String> r = CLIENT.send(rb.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = MissingNode.getInstance();
-            String ct = r.headers().firstValue("Content-Type").orElse("");
-            if (ct.startsWith("application/json") && !r.body().isEmpty()) {
-                node = MAPPER.readTree(r.body());
-            }
-            return new Res(r.statusCode(), r.headers(), r.body(), node);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> r = TestHttp.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode node = MissingNode.getInstance();
+        String ct = r.headers().firstValue("Content-Type").orElse("");
+        if (ct.startsWith("application/json") && !r.body().isEmpty()) {
+            node = TestHttp.json(r.body());
         }
+        return new Res(r.statusCode(), r.headers(), r.body(), node);
     }
 
     /** Creates a server with default networking and returns its id. */

@@ -46,6 +46,39 @@ class CycladesQuotaAndSeedTest {
     }
 
     @Test
+    void projectsMustBeOnesTheUserIsAnActiveMemberOf() {
+        String me = h.user.uuid();
+        String foreign = h.emulator.projects().create("foreign", h.other.uuid(), java.util.Map.of(), h.other.uuid());
+        String server = "{\"server\":{\"name\":\"x\",\"imageRef\":\"" + CycladesHttp.Catalogue_DEBIAN
+                + "\",\"flavorRef\":1,\"project\":\"%s\"}}";
+        for (String project : new String[] {"no-such-project", foreign}) {
+            Res r = h.post("/compute/v2.0/servers", server.formatted(project));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().at("/badRequest/message").asText())
+                    .isEqualTo("User " + me + " not in project " + project);
+            assertThat(h.post("/network/v2.0/networks", "{\"network\":{\"type\":\"MAC_FILTERED\",\"project\":\""
+                    + project + "\"}}").status()).isEqualTo(400);
+            assertThat(h.post("/network/v2.0/floatingips", "{\"floatingip\":{\"project\":\"" + project + "\"}}")
+                    .status()).isEqualTo(400);
+            assertThat(h.post("/volume/v2.0/volumes", "{\"volume\":{\"size\":1,\"project\":\"" + project + "\"}}")
+                    .status()).isEqualTo(400);
+        }
+        assertThat(h.get("/compute/v2.0/servers").json().get("servers")).isEmpty();
+        assertThat(h.usage(me, "cyclades.vm")).isZero();
+
+        // a project the user belongs to is charged; choosing it as default makes it the implicit one
+        String lab = h.project("lab");
+        assertThat(h.post("/compute/v2.0/servers", server.formatted(lab)).status()).isEqualTo(202);
+        assertThat(h.usage(lab, "cyclades.vm")).isEqualTo(1);
+        assertThat(h.post("/account/v1.0/myaccount/default_project", "{\"project_id\":\"" + lab + "\"}").status())
+                .isEqualTo(200);
+        JsonNode net = h.post("/network/v2.0/networks", "{\"network\":{\"type\":\"MAC_FILTERED\"}}").json();
+        assertThat(net.at("/network/tenant_id").asText()).isEqualTo(lab);
+        assertThat(h.usage(lab, "cyclades.network.private")).isEqualTo(1);
+        assertThat(h.usage(me, "cyclades.network.private")).isZero();
+    }
+
+    @Test
     void seedingApiCreatesResourcesVisibleOverHttp() {
         CycladesSeed seed = CycladesSeed.of(h.emulator);
         int server = seed.createServer(h.user, "seeded", CycladesSeed.SMALL_FLAVOR, CycladesSeed.UBUNTU_IMAGE);

@@ -52,11 +52,12 @@ class NetworkApiTest {
                 .get("name").asText()).isEqualTo("lan");
         assertThat(h.put(N + "/networks/1", "{\"network\":{\"name\":\"x\"}}").status()).isEqualTo(403);
         assertThat(h.delete(N + "/networks/1").status()).isEqualTo(403);
-        assertThat(h.post(N + "/networks/" + id + "/action", "{\"reassign\":{\"project\":\"p2\"}}").status())
-                .isEqualTo(200);
-        assertThat(h.usage("p2", "cyclades.network.private")).isEqualTo(1);
+        String p2 = h.project("p2");
+        assertThat(h.post(N + "/networks/" + id + "/action", "{\"reassign\":{\"project\":\"" + p2 + "\"}}")
+                .status()).isEqualTo(200);
+        assertThat(h.usage(p2, "cyclades.network.private")).isEqualTo(1);
         assertThat(h.delete(N + "/networks/" + id).status()).isEqualTo(204);
-        assertThat(h.usage("p2", "cyclades.network.private")).isZero();
+        assertThat(h.usage(p2, "cyclades.network.private")).isZero();
         assertThat(h.get(N + "/networks/" + id).json().get("network").get("status").asText()).isEqualTo("DELETED");
         assertThat(h.put(N + "/networks/" + id, "{\"network\":{\"name\":\"x\"}}").status()).isEqualTo(400);
         assertThat(h.get(N + "/networks/777").status()).isEqualTo(404);
@@ -161,12 +162,13 @@ class NetworkApiTest {
         assertThat(nics).anyMatch(n -> n.get("ipv4").asText().equals(address)
                 && n.get("OS-EXT-IPS:type").asText().equals("floating"));
 
-        assertThat(h.post(N + "/floatingips/" + id + "/action", "{\"reassign\":{\"project\":\"p3\"}}").status())
-                .isEqualTo(200);
-        assertThat(h.usage("p3", "cyclades.floating_ip")).isEqualTo(1);
+        String p3 = h.project("p3");
+        assertThat(h.post(N + "/floatingips/" + id + "/action", "{\"reassign\":{\"project\":\"" + p3 + "\"}}")
+                .status()).isEqualTo(200);
+        assertThat(h.usage(p3, "cyclades.floating_ip")).isEqualTo(1);
         assertThat(h.delete(N + "/ports/" + port.json().get("port").get("id").asText()).status()).isEqualTo(204);
         assertThat(h.delete(N + "/floatingips/" + id).status()).isEqualTo(204);
-        assertThat(h.usage("p3", "cyclades.floating_ip")).isZero();
+        assertThat(h.usage(p3, "cyclades.floating_ip")).isZero();
         assertThat(h.get(N + "/floatingips").json().get("floatingips")).isEmpty();
 
         // compute flavour: addFloatingIp / removeFloatingIp

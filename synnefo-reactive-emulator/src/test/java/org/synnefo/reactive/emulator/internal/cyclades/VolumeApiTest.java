@@ -62,13 +62,14 @@ class VolumeApiTest {
                 .get("metadata").size()).isEqualTo(1);
         assertThat(h.delete(V + "/volumes/" + id + "/metadata/z").status()).isEqualTo(200);
         assertThat(h.delete(V + "/volumes/" + id + "/metadata/z").status()).isEqualTo(400);
-        assertThat(h.post(V + "/volumes/" + id + "/action", "{\"reassign\":{\"project\":\"pv\"}}").status())
-                .isEqualTo(200);
-        assertThat(h.usage("pv", "cyclades.disk")).isEqualTo(4L << 30);
+        String pv = h.project("volumes");
+        assertThat(h.post(V + "/volumes/" + id + "/action", "{\"reassign\":{\"project\":\"" + pv + "\"}}")
+                .status()).isEqualTo(200);
+        assertThat(h.usage(pv, "cyclades.disk")).isEqualTo(4L << 30);
 
         assertThat(h.delete(V + "/volumes/" + id).status()).isEqualTo(202);
         assertThat(h.get(V + "/volumes/" + id).json().get("volume").get("status").asText()).isEqualTo("deleting");
-        assertThat(h.usage("pv", "cyclades.disk")).isZero();
+        assertThat(h.usage(pv, "cyclades.disk")).isZero();
         h.clock.advance(STEP);
         JsonNode gone = h.get(V + "/volumes/" + id).json().get("volume");
         assertThat(gone.get("status").asText()).isEqualTo("deleted");

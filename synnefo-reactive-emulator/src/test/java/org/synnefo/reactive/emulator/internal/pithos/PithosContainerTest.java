@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.synnefo.reactive.emulator.ResourceCapacity;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.emulator.internal.QuotaLedger;
 
@@ -96,15 +98,19 @@ class PithosContainerTest {
     @Test
     void projectQuotaAndReassignment() {
         QuotaLedger ledger = emulator.context().ledger();
-        String project = "7e1d5a4c-1111-4222-8333-944455556666";
-        ledger.setCapacity(project, "pithos.diskspace", new QuotaLedger.Capacity(2000, 2000));
+        String project = emulator.projects().create("storage", h.alice.uuid(),
+                Map.of("pithos.diskspace", ResourceCapacity.of(2000)), h.alice.uuid());
         String c = PithosHttp.unique("proj");
         h.req("PUT", a + "/" + c).header("X-Container-Policy-Project", project).send().expect(201);
         h.put(c, "a", new byte[1500]);
         assertThat(ledger.entry(project, h.alice.uuid(), "pithos.diskspace").usage()).isEqualTo(1500);
         PithosHttp.Res r = h.req("PUT", a + "/" + c + "/b").header("Content-Type", "text/plain")
                 .body(new byte[600]).send().expect(413);
-        assertThat(r.json().has("fault")).isTrue();
+        // §6.10: Astakos' refusal relayed under the generic "fault" key, astakosclient's texts
+        assertThat(r.json().at("/fault/code").asInt()).isEqualTo(413);
+        assertThat(r.json().at("/fault/message").asText()).isEqualTo("Resource Limit Exceeded for your account.");
+        assertThat(r.json().at("/fault/details").asText()).isEqualTo(
+                "Limit for resource 'Storage space' exceeded for your account. Available: 500, Requested: 600");
         // overwriting with a smaller object releases usage
         h.put(c, "a", new byte[100]);
         assertThat(ledger.entry(project, h.alice.uuid(), "pithos.diskspace").usage()).isEqualTo(100);
@@ -117,6 +123,31 @@ class PithosContainerTest {
         assertThat(h.req("HEAD", a + "/" + c).send().header("X-Container-Policy-Project")).isEqualTo(h.alice.uuid());
         h.req("DELETE", a + "/" + c + "/a").send().expect(204);
         assertThat(ledger.entry(h.alice.uuid(), h.alice.uuid(), "pithos.diskspace").usage()).isEqualTo(before);
+    }
+
+    @Test
+    void projectsWithoutAHoldingAreRefusedByAstakosOnWriteAndReassign() throws Exception {
+        String foreign = emulator.projects().create("foreign", h.bob.uuid(), Map.of(), h.bob.uuid());
+        // Pithos itself accepts any project at creation (its _check_project is a no-op)...
+        String c = PithosHttp.unique("nohold");
+        h.req("PUT", a + "/" + c).header("X-Container-Policy-Project", "no-such-project").send().expect(201);
+        // ...the first write is refused by Astakos, relayed as a generic 404 fault
+        PithosHttp.Res w = h.req("PUT", a + "/" + c + "/o").header("Content-Type", "text/plain")
+                .body(new byte[5]).send().expect(404);
+        assertThat(w.json().at("/fault/code").asInt()).isEqualTo(404);
+        assertThat(PithosHttp.JSON.readTree(w.json().at("/fault/details").asText())
+                .at("/itemNotFound/data/name").asText()).isEqualTo("NoHoldingError");
+        assertThat(h.req("GET", a + "/" + c + "/o").send().status()).isEqualTo(404);
+        // an empty object still goes in: nothing to charge
+        h.req("PUT", a + "/" + c + "/empty").header("Content-Type", "text/plain").body(new byte[0]).send().expect(201);
+
+        String ok = PithosHttp.unique("hold");
+        h.createContainer(ok);
+        h.put(ok, "x", new byte[7]);
+        for (String project : new String[] {"no-such-project", foreign}) {
+            h.req("POST", a + "/" + ok + "?update").header("X-Container-Policy-Project", project).send().expect(404);
+        }
+        assertThat(h.req("HEAD", a + "/" + ok).send().header("X-Container-Policy-Project")).isEqualTo(h.alice.uuid());
     }
 
     @Test

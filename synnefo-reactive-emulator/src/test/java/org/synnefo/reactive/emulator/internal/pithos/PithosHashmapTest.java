@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 
 /** The hashmap protocol of synnefo-api.md §6.7 and behaviours 1-6 of §7. */
 class PithosHashmapTest {
@@ -193,7 +194,7 @@ class PithosHashmapTest {
         String c = PithosHttp.unique("c");
         h.createContainer(c);
         h.req("PUT", a + "/" + c + "/x").body("abc").send().expect(411);
-        String req = "PUT " + PithosServices.OBJECT_STORE_PREFIX + a + "/" + c + "/y HTTP/1.1\r\nHost: x\r\n"
+        String req = "PUT " + Endpoints.OBJECT_STORE + a + "/" + c + "/y HTTP/1.1\r\nHost: x\r\n"
                 + "X-Auth-Token: " + h.alice.token() + "\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n";
         assertThat(h.rawStatus(req)).isEqualTo(411);
         h.req("HEAD", a + "/" + c + "/y").send().expect(404);

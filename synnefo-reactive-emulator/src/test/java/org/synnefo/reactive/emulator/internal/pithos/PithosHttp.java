@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +22,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.synnefo.reactive.emulator.EmulatorUser;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import org.synnefo.reactive.emulator.TestHttp;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 
-/** A tiny HTTP test client for the emulated object store, speaking plain JDK HttpClient. */
+/** A tiny HTTP test client for the emulated object store, over the shared {@link TestHttp} transport. */
 final class PithosHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = TestHttp.MAPPER;
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     final SynnefoEmulator emulator;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final EmulatorUser alice;
     final EmulatorUser bob;
 
@@ -46,7 +46,7 @@ final class PithosHttp {
     }
 
     String url(String path) {
-        return emulator.baseUrl() + PithosServices.OBJECT_STORE_PREFIX + path;
+        return emulator.baseUrl() + Endpoints.OBJECT_STORE + path;
     }
 
     /** A request builder for {@code path} (after /object-store/v1) as {@code user}. */
@@ -100,15 +100,8 @@ final class PithosHttp {
             headers.forEach(b::header);
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-            try {
-                HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Res(r.statusCode(), r.headers().map(), r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            HttpResponse<byte[]> r = TestHttp.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Res(r.statusCode(), r.headers().map(), r.body());
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
@@ -22,6 +23,52 @@ class PithosPersistenceTest {
 
     private SynnefoEmulator start() {
         return SynnefoEmulator.builder().blockSize(1024).dataDir(dir).start();
+    }
+
+    @Test
+    void aDataDirEmulatorClosesAndReopensRepeatedlyInOneJvm() throws IOException {
+        for (int round = 0; round < 4; round++) {
+            SynnefoEmulator e = start();
+            try {
+                PithosHttp h = new PithosHttp(e);
+                String a = "/" + h.alice.uuid();
+                if (round == 0) {
+                    h.req("PUT", a + "/rounds").send().expect(201);
+                }
+                // every earlier round's object is there, then this round adds one
+                for (int i = 0; i < round; i++) {
+                    assertThat(h.req("GET", a + "/rounds/o" + i).send().expect(200).body())
+                            .isEqualTo(("round " + i).getBytes(StandardCharsets.UTF_8));
+                }
+                h.put("rounds", "o" + round, ("round " + round).getBytes(StandardCharsets.UTF_8));
+                assertThat(openFilesUnder(dir)).isNotEmpty();
+            } finally {
+                e.close();
+            }
+            e.close(); // idempotent
+            assertThat(openFilesUnder(dir)).as("files left open after close, round " + round).isEmpty();
+        }
+    }
+
+    /** The files under {@code root} this JVM holds open (Linux /proc; other systems skip the check). */
+    private static List<Path> openFilesUnder(Path root) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd");
+        Path real = root.toRealPath();
+        List<Path> open = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(fds)) {
+            for (Path fd : (Iterable<Path>) s::iterator) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(real)) {
+                        open.add(target);
+                    }
+                } catch (IOException gone) {
+                    // closed while listing
+                }
+            }
+        }
+        return open;
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import org.synnefo.reactive.emulator.internal.Endpoints;
 
 /** Accounts, groups, sharing and public URLs: synnefo-api.md §6.2-6.3, §6.9 and §7 (27-33). */
 class PithosSharingTest {
@@ -194,7 +195,7 @@ class PithosSharingTest {
         h.req("POST", a + "/" + c + "/dir/photo.jpg?update").header("X-Object-Public", "maybe").send().expect(400);
         h.req("POST", a + "/" + c + "/dir/photo.jpg?update").header("X-Object-Public", "True").send().expect(202);
         String url = h.req("HEAD", a + "/" + c + "/dir/photo.jpg").send().header("X-Object-Public");
-        assertThat(url).startsWith(emulator.baseUrl() + PithosServices.PUBLIC_PREFIX + "/");
+        assertThat(url).startsWith(emulator.baseUrl() + Endpoints.PITHOS_PUBLIC + "/");
         assertThat(url.substring(url.lastIndexOf('/') + 1)).matches("[0-9a-zA-Z]{16}");
         PithosHttp.Res r = h.raw("GET", url).send().expect(200);
         assertThat(r.body()).isEqualTo(data);
