@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,6 +159,9 @@ class SwiftInteropTest {
             assertThat(dir).extracting(ObjectEntry::name).containsExactly("a/1", "a/2", "a/b/", "a/c/");
             assertThat(dir).extracting(ObjectEntry::isSubdir).containsExactly(false, false, true, true);
             assertThat(dir.get(0).bytes()).isEqualTo(3);
+            // Swift's last_modified has no offset (UTC)
+            assertThat(dir.get(0).lastModified()).isNotNull().isBetween(Instant.now().minusSeconds(3600),
+                    Instant.now().plusSeconds(3600));
             assertThat(dir.get(0).raw().path("hash").asText()).isEqualTo(Md5.hex("a/1".getBytes(StandardCharsets.UTF_8)));
             assertThat(o.listObjects(ListObjectsOptions.defaults().withMarker("a/c/4")).map(ObjectEntry::name)
                     .collectList().block(T)).containsExactly("b", "c");

@@ -95,12 +95,7 @@ public final class SwiftDownloadEngine {
                     if (len == null) {
                         return Mono.error(new IntegrityException("HEAD of " + name + " gave no Content-Length", false));
                     }
-                    String etag = Parse.bareEtag(h.firstOrNull("ETag"));
-                    if ("true".equalsIgnoreCase(h.firstOrNull("X-Static-Large-Object"))) {
-                        return manifest(name, len, etag);
-                    }
-                    boolean checkable = Md5Verifier.isMd5(etag) && h.firstOrNull("X-Object-Manifest") == null;
-                    return Mono.just(new Plan(len, etag, List.of(new Md5Verifier.Unit(len, checkable ? etag : null))));
+                    return plan(name, len, h);
                 });
     }
 
@@ -154,7 +149,10 @@ public final class SwiftDownloadEngine {
     }
 
     /**
-     * Downloads to a file.
+     * Downloads to a file. The first part's ranged {@code GET} (with the caller's conditions) also tells the
+     * size, ETag and kind of the object, so a small object costs one request, not a {@code HEAD} and a
+     * {@code GET}; the other parts follow, pinned to that ETag. A {@code 416} (what a server may answer for
+     * a range of an empty object) falls back to a {@code HEAD} first.
      *
      * @param name the object
      * @param file the target (created or overwritten; truncated to the object's size)
@@ -164,19 +162,70 @@ public final class SwiftDownloadEngine {
      */
     public Mono<DownloadResult> downloadFile(String name, Path file, DownloadOptions options,
             ProgressTracker progress) {
-        return plan(name, options)
-                .flatMap(plan -> Mono.usingWhen(
-                        Mono.fromCallable(() -> FileChannel.open(file, StandardOpenOption.CREATE,
-                                StandardOpenOption.READ, StandardOpenOption.WRITE))
-                                .subscribeOn(Schedulers.boundedElastic()),
-                        ch -> run(name, plan, ch, file, options, progress),
-                        ch -> Mono.fromRunnable(() -> close(ch)).subscribeOn(Schedulers.boundedElastic())))
-                .switchIfEmpty(Mono.fromSupplier(() -> new DownloadResult(name, file, -1, null, null, 0, 0, 0, 0,
-                        true)));
+        if (options.version() != null) {
+            return Mono.error(new UnsupportedFeatureException("versions", "download of version "
+                    + options.version() + " of " + name));
+        }
+        long ps = swift.partSize();
+        SynnefoRequest first = Target.conditions(target.object(Method.GET, name), options.conditions())
+                .header("Range", "bytes=0-" + (ps - 1)).expect(200, 206, 304, 416).operation("getPart");
+        Mono<DownloadResult> viaHead = Mono.defer(() -> plan(name, options)
+                .flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options, progress, null, 0)))
+                .switchIfEmpty(Mono.fromSupplier(() -> notModified(name, file))));
+        return target.http().exchangeStreaming(first, (head, body) -> {
+            if (head.status() == 304) {
+                return Mono.just(notModified(name, file));
+            }
+            if (head.status() == 416) {
+                return Mono.<DownloadResult>empty();
+            }
+            ResponseHeaders h = head.headers();
+            Long size = head.status() == 206 ? totalOfContentRange(h.firstOrNull("Content-Range"))
+                    : Parse.longOrNull(h.firstOrNull("Content-Length"));
+            if (size == null) {
+                return Mono.<DownloadResult>error(new IntegrityException("GET of " + name
+                        + " gave no object size", false));
+            }
+            return plan(name, size, h).flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options,
+                    progress, body, head.status())));
+        }).next().switchIfEmpty(viaHead);
     }
 
+    private static DownloadResult notModified(String name, Path file) {
+        return new DownloadResult(name, file, -1, null, null, 0, 0, 0, 0, true);
+    }
+
+    /** The size after the slash of {@code Content-Range: bytes a-b/size}, or null. */
+    static Long totalOfContentRange(String v) {
+        int slash = v == null ? -1 : v.lastIndexOf('/');
+        return slash < 0 ? null : Parse.longOrNull(v.substring(slash + 1).trim());
+    }
+
+    /** The plan from the headers of a HEAD or GET: the manifest's for a static large object. */
+    private Mono<Plan> plan(String name, long size, ResponseHeaders h) {
+        String etag = Parse.bareEtag(h.firstOrNull("ETag"));
+        if ("true".equalsIgnoreCase(h.firstOrNull("X-Static-Large-Object"))) {
+            return manifest(name, size, etag);
+        }
+        boolean checkable = Md5Verifier.isMd5(etag) && h.firstOrNull("X-Object-Manifest") == null;
+        return Mono.just(new Plan(size, etag, List.of(new Md5Verifier.Unit(size, checkable ? etag : null))));
+    }
+
+    private Mono<DownloadResult> withFile(Path file, java.util.function.Function<FileChannel,
+            Mono<DownloadResult>> use) {
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)).subscribeOn(Schedulers.boundedElastic()),
+                use,
+                ch -> Mono.fromRunnable(() -> close(ch)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * Fetches the parts ({@code firstBody}: part 0 already under way, or null) and verifies. No fsync: like
+     * curl, swift and rclone, durability is left to the OS (a caller that needs it forces the file).
+     */
     private Mono<DownloadResult> run(String name, Plan plan, FileChannel ch, Path file, DownloadOptions options,
-            ProgressTracker progress) {
+            ProgressTracker progress, Flux<ByteBuffer> firstBody, int firstStatus) {
         long size = plan.size();
         long ps = swift.partSize();
         int n = (int) ((size + ps - 1) / ps);
@@ -185,18 +234,26 @@ public final class SwiftDownloadEngine {
         AtomicLongArray written = new AtomicLongArray(Math.max(n, 1));
         OrderedHasher hasher = new OrderedHasher(ch, new Md5Verifier(name, plan.units()), size, ps, written,
                 progress);
-        BufferPool pool = new BufferPool(CHUNK, 2 * options.concurrency(), true);
+        // Small objects get small heap buffers (a direct buffer costs more to allocate and free than the
+        // JDK's temporary copy saves), large ones pooled direct chunks written without that copy.
+        int chunk = (int) Math.min(CHUNK, Math.max(size, 1));
+        BufferPool pool = new BufferPool(chunk, 2 * options.concurrency(), chunk == CHUNK);
         AtomicInteger fetched = new AtomicInteger();
         return Flux.range(0, n)
-                .flatMap(i -> fetchPart(name, plan, i, ch, pool, written, hasher, progress)
-                        .retryWhen(Retry.backoff(options.blockAttempts() - 1, PART_RETRY_BACKOFF)
-                                .filter(SwiftDownloadEngine::isTransient)
-                                .onRetryExhaustedThrow((spec, sig) -> sig.failure()))
-                        .doOnSuccess(v -> fetched.incrementAndGet()), options.concurrency(), 1)
+                .flatMap(i -> {
+                    Mono<Void> again = fetchPart(name, plan, i, ch, pool, written, hasher, progress)
+                            .retryWhen(Retry.backoff(options.blockAttempts() - 1, PART_RETRY_BACKOFF)
+                                    .filter(SwiftDownloadEngine::isTransient)
+                                    .onRetryExhaustedThrow((spec, sig) -> sig.failure()));
+                    Mono<Void> part = i == 0 && firstBody != null
+                            ? writePart(name, plan, 0, firstStatus, firstBody, ch, pool, written, hasher, progress)
+                                    .onErrorResume(SwiftDownloadEngine::isTransient, e -> again)
+                            : again;
+                    return part.doOnSuccess(v -> fetched.incrementAndGet());
+                }, options.concurrency(), 1)
                 .then(Mono.fromCallable(() -> {
                     hasher.finish();
                     ch.truncate(size);
-                    ch.force(false);
                     return size;
                 }).subscribeOn(Schedulers.boundedElastic()))
                 .map(s -> {
@@ -212,47 +269,54 @@ public final class SwiftDownloadEngine {
         long len = Math.min(ps, plan.size() - off);
         SynnefoRequest req = pinned(name, plan).header("Range", "bytes=" + off + "-" + (off + len - 1))
                 .expect(200, 206).operation("getPart");
-        return Mono.defer(() -> {
-            Chunker chunker = new Chunker(pool);
-            long[] pos = {0};
-            return target.http().exchangeStreaming(req, (head, body) -> {
-                if (head.status() == 200 && !(off == 0 && len == plan.size())) {
-                    return Mono.error(new IntegrityException("the server ignored the Range of part " + index
-                            + " of " + name, false));
-                }
-                return body.concatMapIterable(chunker::feed, 1)
-                        .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
-                        .concatMap(b -> Mono.fromCallable(() -> {
-                            int n = b.remaining();
-                            try {
-                                if (pos[0] + n > len) {
-                                    throw new IntegrityException("part " + index + " of " + name
-                                            + " is longer than " + len + " bytes", true);
-                                }
-                                // a direct buffer: the channel writes it without the JDK's temporary copy
-                                long at = off + pos[0];
-                                while (b.hasRemaining()) {
-                                    ch.write(b, at + b.position());
-                                }
-                            } finally {
-                                pool.release(b);
-                            }
-                            pos[0] += n;
-                            written.accumulateAndGet(index, pos[0], Math::max);
-                            metrics.received(n);
-                            progress.done(n, 0, 0);
-                            hasher.signal();
-                            return n;
-                        }).subscribeOn(Schedulers.boundedElastic()), 1);
-            }).then(Mono.fromCallable(() -> {
-                if (pos[0] != len) {
-                    throw new IntegrityException("part " + index + " of " + name + " ended after " + pos[0]
-                            + " of " + len + " bytes", true);
-                }
-                progress.done(0, 0, 1);
-                return index;
-            })).then();
-        });
+        return Mono.defer(() -> target.http().exchangeStreaming(req, (head, body) -> writePart(name, plan, index,
+                head.status(), body, ch, pool, written, hasher, progress)).then());
+    }
+
+    /** Streams one part's body to its offset through the pool's chunks, then checks its length. */
+    private Mono<Void> writePart(String name, Plan plan, int index, int status, Flux<ByteBuffer> body,
+            FileChannel ch, BufferPool pool, AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress) {
+        long ps = swift.partSize();
+        long off = index * ps;
+        long len = Math.min(ps, plan.size() - off);
+        if (status == 200 && !(off == 0 && len == plan.size())) {
+            return Mono.error(new IntegrityException("the server ignored the Range of part " + index
+                    + " of " + name, false));
+        }
+        Chunker chunker = new Chunker(pool);
+        long[] pos = {0};
+        return body.concatMapIterable(chunker::feed, 1)
+                .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
+                .concatMap(b -> Mono.fromCallable(() -> {
+                    int n = b.remaining();
+                    try {
+                        if (pos[0] + n > len) {
+                            throw new IntegrityException("part " + index + " of " + name
+                                    + " is longer than " + len + " bytes", true);
+                        }
+                        // a direct buffer (large objects): written without the JDK's temporary copy
+                        long at = off + pos[0];
+                        while (b.hasRemaining()) {
+                            ch.write(b, at + b.position());
+                        }
+                    } finally {
+                        pool.release(b);
+                    }
+                    pos[0] += n;
+                    written.accumulateAndGet(index, pos[0], Math::max);
+                    metrics.received(n);
+                    progress.done(n, 0, 0);
+                    hasher.signal();
+                    return n;
+                }).subscribeOn(Schedulers.boundedElastic()), 1)
+                .then(Mono.fromCallable(() -> {
+                    if (pos[0] != len) {
+                        throw new IntegrityException("part " + index + " of " + name + " ended after " + pos[0]
+                                + " of " + len + " bytes", true);
+                    }
+                    progress.done(0, 0, 1);
+                    return index;
+                })).then();
     }
 
     private SynnefoRequest pinned(String name, Plan plan) {

@@ -46,6 +46,7 @@ import reactor.core.scheduler.Schedulers;
 public final class SwiftUploadEngine {
 
     static final int CHUNK = 1 << 20;
+    static final int SLICE = 64 << 10;
 
     private final Target target;
     private final SwiftOptions swift;
@@ -298,6 +299,9 @@ public final class SwiftUploadEngine {
                     UploadEngine.readFully(ch, b, n, p);
                     return b;
                 }).subscribeOn(Schedulers.boundedElastic()), 1)
+                // Reactor Netty's sender requests and queues up to 256 items ahead of the socket: slices keep
+                // that read-ahead at 256 x SLICE per request instead of 256 whole chunks
+                .concatMapIterable(SwiftUploadEngine::slices, 1)
                 .doOnNext(bb -> metrics.sent(bb.remaining()));
         return target.http().exchange(req.header("ETag", md5).body(body, len, contentType).idempotent(true)
                         .expect(201).operation(operation))
@@ -309,6 +313,15 @@ public final class SwiftUploadEngine {
                         ? Mono.error(new IntegrityException(req.encodedPath() + " has ETag " + res.etag()
                                 + " on the server but MD5 " + md5 + " locally", false))
                         : Mono.just(res));
+    }
+
+    /** @return {@code chunk} cut into views of at most {@value #SLICE} bytes */
+    static List<ByteBuffer> slices(ByteBuffer chunk) {
+        List<ByteBuffer> out = new ArrayList<>((chunk.remaining() + SLICE - 1) / SLICE);
+        for (int at = chunk.position(); at < chunk.limit(); at += SLICE) {
+            out.add(chunk.slice(at, Math.min(SLICE, chunk.limit() - at)));
+        }
+        return out;
     }
 
     static boolean is422(Throwable e) {
