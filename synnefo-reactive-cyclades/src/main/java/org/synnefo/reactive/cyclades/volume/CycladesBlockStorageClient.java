@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.synnefo.reactive.core.ClientOptions;
-import org.synnefo.reactive.core.EndpointResolver;
-import org.synnefo.reactive.core.TokenProvider;
+import org.synnefo.reactive.core.ServiceClientBuilder;
 import org.synnefo.reactive.core.http.SynnefoHttpClient;
 import org.synnefo.reactive.core.http.SynnefoRequest;
 import org.synnefo.reactive.cyclades.WaitOptions;
-import org.synnefo.reactive.cyclades.internal.HttpClients;
 import org.synnefo.reactive.cyclades.internal.Json;
 import org.synnefo.reactive.cyclades.internal.Waiters;
 import reactor.core.publisher.Flux;
@@ -392,50 +389,15 @@ public final class CycladesBlockStorageClient {
         return "CycladesBlockStorageClient[" + http + "]";
     }
 
-    /** Builds a {@link CycladesBlockStorageClient}. */
-    public static final class Builder {
-        private String endpoint;
-        private TokenProvider tokens;
-        private EndpointResolver resolver;
-        private ClientOptions options;
+    /** Builds a {@link CycladesBlockStorageClient}: {@code endpoint(url)} and {@code token(..)}, or {@code endpoints(astakos)}. */
+    public static final class Builder extends ServiceClientBuilder<Builder> {
 
         private Builder() {
         }
 
-        /** @param url the volume API root, e.g. {@code https://cyclades.example.org/volume/v2.0} @return this */
-        public Builder endpoint(String url) {
-            this.endpoint = Objects.requireNonNull(url);
-            return this;
-        }
-
-        /** @param token the user's token @return this */
-        public Builder token(String token) {
-            this.tokens = TokenProvider.of(token);
-            return this;
-        }
-
-        /** @param provider the token provider @return this */
-        public Builder token(TokenProvider provider) {
-            this.tokens = Objects.requireNonNull(provider);
-            return this;
-        }
-
-        /** @param resolver resolves catalog type {@value #SERVICE_TYPE} and the token @return this */
-        public Builder endpoints(EndpointResolver resolver) {
-            this.resolver = Objects.requireNonNull(resolver);
-            return this;
-        }
-
-        /** @param options shared options @return this */
-        public Builder options(ClientOptions options) {
-            this.options = Objects.requireNonNull(options);
-            return this;
-        }
-
         /** @return the client */
         public CycladesBlockStorageClient build() {
-            return new CycladesBlockStorageClient(HttpClients.build("volume", SERVICE_TYPE, endpoint, tokens,
-                    resolver, options));
+            return new CycladesBlockStorageClient(httpClient("volume", SERVICE_TYPE));
         }
     }
 }
