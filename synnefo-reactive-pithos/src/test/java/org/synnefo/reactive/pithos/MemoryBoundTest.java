@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.SynnefoTransport;
@@ -32,6 +33,7 @@ class MemoryBoundTest {
     Path tmp;
 
     @Test
+    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES) // 1 GiB each way on a loaded machine
     void oneGibUpAndDownInBoundedMemory() throws Exception {
         long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
         assertThat(maxHeap).as("run in the memory-bound execution (-Xmx96m)").isLessThanOrEqualTo(100L << 20);

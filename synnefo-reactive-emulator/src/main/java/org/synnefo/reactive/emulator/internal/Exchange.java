@@ -109,6 +109,15 @@ public final class Exchange {
         return Collections.unmodifiableMap(query);
     }
 
+    /**
+     * Ends a response that has no body (or answers a HEAD): the status and headers set so far are sent
+     * as one full response when the handler completes. Deliberately not {@code response.send()}, which
+     * ends the exchange at once on the calling thread (see {@link Router#handle} for why that hangs).
+     */
+    public static Mono<Void> noBody() {
+        return Mono.empty();
+    }
+
     public HttpHeaders headers() {
         return request.requestHeaders();
     }
@@ -228,7 +237,7 @@ public final class Exchange {
         response.header("Content-Type", "application/json; charset=UTF-8");
         response.header("Content-Length", Integer.toString(bytes.length));
         if ("HEAD".equals(method())) {
-            return response.send();
+            return noBody();
         }
         return response.sendByteArray(Mono.just(bytes)).then();
     }
@@ -241,7 +250,7 @@ public final class Exchange {
         response.header("Content-Type", "text/plain; charset=UTF-8");
         response.header("Content-Length", Integer.toString(bytes.length));
         if ("HEAD".equals(method())) {
-            return response.send();
+            return noBody();
         }
         return response.sendByteArray(Mono.just(bytes)).then();
     }
@@ -253,7 +262,7 @@ public final class Exchange {
         if (status != 204 && status != 304 && !response.responseHeaders().contains("Content-Length")) {
             response.header("Content-Length", "0");
         }
-        return response.send();
+        return noBody();
     }
 
     /** The Synnefo fault envelope for a fault. */

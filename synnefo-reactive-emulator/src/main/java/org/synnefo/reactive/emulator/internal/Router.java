@@ -6,6 +6,7 @@ import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -13,6 +14,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * Dispatches a request to the service whose prefix is the longest match of the raw path, turning
  * every {@link EmulatorFault} (thrown or signalled) into the Synnefo fault envelope and anything
  * unexpected into a 500 {@code internalServerError}, so the server keeps serving.
+ *
+ * <p>Every handler's end is delivered to Reactor Netty as a separate task on the connection's event
+ * loop, never inline and never from another thread (see {@link #handle}).
  */
 public final class Router {
 
@@ -38,7 +42,28 @@ public final class Router {
         this.faults = faults;
     }
 
+    /**
+     * Handles one request. The handler's completion (which is when Reactor Netty writes the last part of
+     * the response and ends the exchange) is moved to a later task of the connection's event loop. Why:
+     * a handler that ends off the loop (after a journal fsync on bounded-elastic) lets the client's next
+     * request on the keep-alive connection arrive before the exchange is over, so Reactor Netty buffers
+     * it and replays it later from a loop task; if that replayed request's handler then ended inline,
+     * inside the replay, Reactor Netty (1.3.x HttpTrafficHandler#resumeRead) saw the request's own
+     * still-queued last content, scheduled another replay instead of a read, and the connection was
+     * never read again, with auto-read off: the next request hung forever. Ending every exchange in its
+     * own loop task keeps the replay and the end apart, and ends exchanges on the thread that reads.
+     */
     public Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+        Publisher<Void> handled = route(request, response);
+        io.netty.channel.Channel[] channel = new io.netty.channel.Channel[1];
+        request.withConnection(c -> channel[0] = c.channel());
+        if (channel[0] == null) {
+            return handled;
+        }
+        return Mono.from(handled).publishOn(Schedulers.fromExecutor(channel[0].eventLoop()));
+    }
+
+    private Publisher<Void> route(HttpServerRequest request, HttpServerResponse response) {
         String uri = request.uri();
         int q = uri.indexOf('?');
         String path = q < 0 ? uri : uri.substring(0, q);

@@ -88,6 +88,7 @@ class StreamingUploadTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES) // 200 MiB each way
     void twoHundredMebibytesStreamInAndOut() {
         long max = Runtime.getRuntime().maxMemory();
         assertThat(max).as("the heap is capped below the file size").isLessThan(200L * 1024 * 1024);

@@ -859,7 +859,7 @@ final class PithosApi implements ServiceHandler {
         if (ranges == null) {
             r.status(200);
             r.header("Content-Length", Long.toString(size));
-            return head ? r.send() : r.send(readParts(parts, 0, size));
+            return head ? Exchange.noBody() : r.send(readParts(parts, 0, size));
         }
         r.status(206);
         if (ranges.size() == 1) {
@@ -867,7 +867,7 @@ final class PithosApi implements ServiceHandler {
             long b = ranges.get(0)[1];
             putHeader(ex, "Content-Range", "bytes " + a + "-" + (b - 1) + "/" + size);
             r.header("Content-Length", Long.toString(b - a));
-            return head ? r.send() : r.send(readParts(parts, a, b));
+            return head ? Exchange.noBody() : r.send(readParts(parts, a, b));
         }
         String boundary = boundary();
         r.header("Content-Type", "multipart/byteranges; boundary=" + boundary);
@@ -887,7 +887,7 @@ final class PithosApi implements ServiceHandler {
         length += tail.length;
         pieces.add(Flux.defer(() -> Flux.just(Unpooled.wrappedBuffer(tail))));
         r.header("Content-Length", Long.toString(length));
-        return head ? r.send() : r.send(Flux.concat(pieces));
+        return head ? Exchange.noBody() : r.send(Flux.concat(pieces));
     }
 
     private Flux<ByteBuf> readParts(List<Part> parts, long start, long end) {
