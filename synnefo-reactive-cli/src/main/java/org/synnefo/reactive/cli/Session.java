@@ -6,6 +6,7 @@ import org.synnefo.reactive.astakos.AuthenticationResult;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.SynnefoTransport;
 import org.synnefo.reactive.pithos.PithosClient;
+import org.synnefo.reactive.pithos.SwiftOptions;
 
 /**
  * An authenticated object-store client for one run, on a transport of its own that {@link #close()}
@@ -100,7 +101,16 @@ final class Session implements AutoCloseable {
                     + "SWIFT_USER and SWIFT_KEY)");
         }
         checkUrl(url, o.swiftAuth != null ? "--swift-auth" : "SWIFT_AUTH_URL");
-        throw new CliException(ExitCodes.FAILURE, "Swift (tempauth) is not available in this build of snf");
+        SwiftOptions swift = SwiftOptions.defaults();
+        if (o.blockSize != null) {
+            if (o.blockSize < 1 || o.blockSize > SwiftOptions.MAX_SEGMENT_SIZE) {
+                throw CliException.usage("--block-size must be between 1 byte and 5G on Swift (got " + o.blockSize
+                        + ")");
+            }
+            swift = swift.withSegmentSize(o.blockSize);
+        }
+        // Nothing is sent yet: tempauth runs on the first call, whose failure maps like any other.
+        return PithosClient.builder().swiftAuth(url, user, key).swiftOptions(swift).options(options).build();
     }
 
     private static void checkUrl(String url, String what) {

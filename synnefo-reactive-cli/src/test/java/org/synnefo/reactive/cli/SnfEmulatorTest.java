@@ -338,18 +338,6 @@ class SnfEmulatorTest {
     }
 
     @Test
-    void swiftSaysClearlyWhenThisBuildLacksIt() {
-        // The Swift mode of the Pithos client (tempauth, SLO) is not merged yet: the options are in place and
-        // say so, as one line with the generic failure code, instead of failing obscurely.
-        Result r = snf.run("list", "--swift-auth", "http://127.0.0.1:1/auth/v1.0", "--swift-user", "test:tester",
-                "--swift-key", "testing");
-        assertFails(r, ExitCodes.FAILURE, "Swift (tempauth) is not available in this build of snf");
-        Result env = snf.env(Map.of("SWIFT_AUTH_URL", "http://127.0.0.1:1/auth/v1.0", "SWIFT_USER", "u",
-                "SWIFT_KEY", "k")).run("list");
-        assertFails(env, ExitCodes.FAILURE, "not available in this build");
-    }
-
-    @Test
     void blockSizeIsRefusedOnSynnefo() throws IOException {
         Path f = random(tmp.resolve("bs.bin"), 10, 31);
         assertFails(snf.run("upload", "-b", "64M", f.toString(), "bs/x"), ExitCodes.USAGE,

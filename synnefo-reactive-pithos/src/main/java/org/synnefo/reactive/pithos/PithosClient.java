@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.EndpointResolver;
+import org.synnefo.reactive.core.NotFoundException;
 import org.synnefo.reactive.core.TokenProvider;
 import org.synnefo.reactive.core.http.SynnefoHttpClient;
 import org.synnefo.reactive.core.http.SynnefoRequest;
@@ -30,6 +32,8 @@ import org.synnefo.reactive.pithos.internal.DirectoryTransfers;
 import org.synnefo.reactive.pithos.internal.DownloadEngine;
 import org.synnefo.reactive.pithos.internal.Parse;
 import org.synnefo.reactive.pithos.internal.ProgressTracker;
+import org.synnefo.reactive.pithos.internal.SwiftDownloadEngine;
+import org.synnefo.reactive.pithos.internal.SwiftUploadEngine;
 import org.synnefo.reactive.pithos.internal.Target;
 import org.synnefo.reactive.pithos.internal.TransferMetrics;
 import org.synnefo.reactive.pithos.internal.UploadEngine;
@@ -64,6 +68,15 @@ import reactor.core.scheduler.Schedulers;
  * images.uploadObject("debian.img", Path.of("debian.img"), UploadOptions.defaults());
  * }</pre>
  *
+ * <p>The same client talks to a plain OpenStack Swift (Pithos+ is a superset of its API): build it with
+ * {@link Builder#swiftAuth(String, String, String)} (tempauth; the account is the storage URL's last
+ * segment). Each container's {@code HEAD} tells which server it is (no {@code X-Container-Block-Hash}
+ * means Swift, see {@link #isSwiftContainer(String)}); on Swift, {@code uploadObject}/{@code downloadObject}
+ * use MD5-verified PUTs, static large objects and ranged GETs ({@link SwiftOptions}), {@code moveObject} is a
+ * copy then a delete, metadata updates are merged client-side, and Pithos-only calls (hashmaps, sharing,
+ * publishing, versions, partial updates) fail with {@link UnsupportedFeatureException} instead of being
+ * silently ignored by Swift.
+ *
  * <p>Account-level methods use the client's account; container methods take the container name;
  * object methods use the client's container (fail with {@link IllegalStateException} when none is set).
  * Every method is lazy: nothing is sent until the returned publisher is subscribed, and cancelling it
@@ -85,12 +98,22 @@ public final class PithosClient {
         final SynnefoHttpClient http;
         final TransferMetrics metrics;
         final Map<String, BlockParams> blockParams = new ConcurrentHashMap<>();
+        /** Per account and container: true when its HEAD lacks Pithos block hashing (a plain Swift). */
+        final Map<String, Boolean> swiftContainers = new ConcurrentHashMap<>();
         final Clock clock;
+        final SwiftOptions swift;
+        final boolean forceSwift;
+        /** The account when not given: from the Swift storage URL (resolved on first use), or null. */
+        final Mono<String> defaultAccount;
 
-        Shared(SynnefoHttpClient http, Clock clock) {
+        Shared(SynnefoHttpClient http, Clock clock, SwiftOptions swift, boolean forceSwift,
+                Mono<String> defaultAccount) {
             this.http = http;
             this.metrics = new TransferMetrics(http.options().meterRegistry());
             this.clock = clock;
+            this.swift = swift;
+            this.forceSwift = forceSwift;
+            this.defaultAccount = defaultAccount;
         }
     }
 
@@ -121,7 +144,11 @@ public final class PithosClient {
         return new PithosClient(shared, account, Objects.requireNonNull(name, "name"));
     }
 
-    /** @return the account (user uuid), or null when not set */
+    /**
+     * @return the account (user uuid; for a Swift client built with
+     *         {@link Builder#swiftAuth(String, String, String)} and no explicit account, null: its account is
+     *         the storage URL's last segment, known after the first authentication)
+     */
     public String account() {
         return account;
     }
@@ -144,9 +171,51 @@ public final class PithosClient {
     // ------------------------------------------------------------------------------------------ plumbing
 
     private Mono<Target> accountTarget() {
+        if (account == null && shared.defaultAccount != null) {
+            return shared.defaultAccount.map(a -> new Target(shared.http, a, container));
+        }
         return account == null
                 ? Mono.error(new IllegalStateException("no account set: build with account(uuid) or use withAccount"))
                 : Mono.just(new Target(shared.http, account, container));
+    }
+
+    // ------------------------------------------------------------------------------------------ Swift detection
+
+    /**
+     * Whether a container is served by a plain OpenStack Swift rather than Pithos+: its {@code HEAD} (made
+     * once and cached with the block parameters) lacks {@code X-Container-Block-Hash} and
+     * {@code X-Container-Block-Size}; or the client was built {@link Builder#swiftCompatible(boolean)}.
+     *
+     * @param name the container
+     * @return true on Swift
+     */
+    public Mono<Boolean> isSwiftContainer(String name) {
+        return accountTarget().flatMap(t -> isSwift(t, name));
+    }
+
+    private Mono<Boolean> isSwift(Target t, String name) {
+        if (shared.forceSwift) {
+            return Mono.just(true);
+        }
+        String key = t.account() + "\n" + name;
+        Boolean known = shared.swiftContainers.get(key);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return blockParams(t, name).map(bp -> Boolean.TRUE.equals(shared.swiftContainers.get(key)));
+    }
+
+    /** {@code pithos} on Pithos+; an {@link UnsupportedFeatureException} on Swift, before sending anything. */
+    private <R> Mono<R> pithosOnly(String feature, String what, Function<Target, Mono<R>> pithos) {
+        return containerTarget().flatMap(t -> isSwift(t, t.container()).flatMap(swift -> swift
+                ? Mono.error(new UnsupportedFeatureException(feature, what))
+                : pithos.apply(t)));
+    }
+
+    /** {@code pithos} on Pithos+, {@code swift} on Swift. */
+    private <R> Mono<R> either(Function<Target, Mono<R>> pithos, Function<Target, Mono<R>> swift) {
+        return containerTarget().flatMap(t -> isSwift(t, t.container())
+                .flatMap(sw -> sw ? swift.apply(t) : pithos.apply(t)));
     }
 
     private Mono<Target> containerTarget() {
@@ -436,8 +505,19 @@ public final class PithosClient {
      * @return completion
      */
     public Mono<Void> emptyContainer(String name) {
-        return send(accountTarget(), t -> t.container(Method.DELETE, name).query("delimiter", "/")
-                .operation("emptyContainer"));
+        // On Swift, DELETE ?delimiter=/ would delete the container itself when empty: list and delete instead
+        // (the segments of static large objects stay in their own container, as Swift's DELETE leaves them).
+        return accountTarget().flatMap(t -> isSwift(t, name).flatMap(swift -> swift
+                ? deleteAll(withContainer(name), null)
+                : shared.http.send(t.container(Method.DELETE, name).query("delimiter", "/")
+                        .operation("emptyContainer"))));
+    }
+
+    /** Lists (under {@code prefix}, or all) and deletes, 8 at a time; objects already gone are fine. */
+    private static Mono<Void> deleteAll(PithosClient c, String prefix) {
+        return c.listObjects(ListObjectsOptions.defaults().withPrefix(prefix))
+                .flatMap(e -> c.deleteObject(e.name()).onErrorResume(NotFoundException.class, x -> Mono.empty()), 8)
+                .then();
     }
 
     /**
@@ -449,7 +529,9 @@ public final class PithosClient {
      * @return completion
      */
     public Mono<Void> deleteContainerRecursive(String name, boolean purge) {
-        Mono<Void> p = purge ? purgeContainer(name) : Mono.empty();
+        // Swift keeps no history, so there is nothing to purge there
+        Mono<Void> p = !purge ? Mono.empty() : accountTarget().flatMap(t -> isSwift(t, name))
+                .flatMap(swift -> swift ? Mono.<Void>empty() : purgeContainer(name));
         return emptyContainer(name).then(p).then(deleteContainer(name));
     }
 
@@ -461,7 +543,10 @@ public final class PithosClient {
      * @return completion
      */
     public Mono<Void> purgeContainer(String name) {
-        return send(accountTarget(), t -> t.container(Method.DELETE, name)
+        Mono<Target> guarded = accountTarget().flatMap(t -> isSwift(t, name).flatMap(swift -> swift
+                ? Mono.error(new UnsupportedFeatureException("versions", "purge of " + name))
+                : Mono.just(t)));
+        return send(guarded, t -> t.container(Method.DELETE, name)
                 .query("until", shared.clock.instant().getEpochSecond() + 1).operation("purgeContainer"));
     }
 
@@ -474,7 +559,7 @@ public final class PithosClient {
      */
     public Mono<List<String>> uploadBlocks(byte[] data) {
         ByteBuffer copy = ByteBuffer.wrap(data.clone());
-        return exchange(containerTarget(), t -> t.postBlock(copy))
+        return pithosOnly("hashmap", "block upload", t -> shared.http.exchange(t.postBlock(copy)))
                 .map(r -> {
                     List<String> out = new ArrayList<>();
                     r.json().forEach(n -> out.add(n.asText()));
@@ -496,6 +581,7 @@ public final class PithosClient {
         }
         return shared.http.exchange(t.container(Method.HEAD, name).operation("getContainerInfo")).map(r -> {
             ContainerInfo info = ContainerInfo.from(r.headers());
+            shared.swiftContainers.put(key, info.blockSize() == null && info.blockHash() == null);
             int bs = info.blockSize() != null ? info.blockSize() : 4 * 1024 * 1024;
             String alg = info.blockHash() != null ? info.blockHash() : "sha256";
             BlockParams p = new BlockParams(bs, new BlockHasher(alg));
@@ -563,11 +649,17 @@ public final class PithosClient {
      * @return the info, or empty when not modified
      */
     public Mono<ObjectInfo> getObjectInfo(String name, ReadOptions options) {
-        return exchange(containerTarget(), t -> Target.conditions(t.object(Method.HEAD, name)
+        return exchange(versionGuard(name, options.version()), t -> Target.conditions(t.object(Method.HEAD, name)
                 .query("version", options.version()), options.conditions())
                 .expect(200, 204, 304).operation("getObjectInfo"))
                 .filter(r -> r.status() != 304)
                 .map(r -> ObjectInfo.from(r.headers()));
+    }
+
+    /** The container target, refusing a version on Swift (which would ignore {@code ?version=}). */
+    private Mono<Target> versionGuard(String name, Long version) {
+        return version == null ? containerTarget()
+                : pithosOnly("versions", "version " + version + " of " + name, Mono::just);
     }
 
     /**
@@ -604,7 +696,7 @@ public final class PithosClient {
      * @return the content
      */
     public Mono<ObjectContent> getObject(String name, ReadOptions options) {
-        return exchange(containerTarget(), t -> Target.conditions(t.object(Method.GET, name)
+        return exchange(versionGuard(name, options.version()), t -> Target.conditions(t.object(Method.GET, name)
                 .query("version", options.version()).header("Range", options.range()), options.conditions())
                 .expect(200, 206, 304).operation("getObject"))
                 .filter(r -> r.status() != 304)
@@ -620,7 +712,11 @@ public final class PithosClient {
      * @return the hashmap with the response headers
      */
     public Mono<ObjectHashmap> getObjectHashmap(String name, ReadOptions options) {
-        return exchange(containerTarget(), t -> Target.conditions(t.object(Method.GET, name).query("hashmap")
+        return pithosOnly("hashmap", "hashmap of " + name, t -> getHashmap(t, name, options));
+    }
+
+    private Mono<ObjectHashmap> getHashmap(Target target, String name, ReadOptions options) {
+        return exchange(Mono.just(target), t -> Target.conditions(t.object(Method.GET, name).query("hashmap")
                 .query("format", "json").query("version", options.version()), options.conditions())
                 .expect(200, 304).operation("getObjectHashmap"))
                 .filter(r -> r.status() != 304)
@@ -694,7 +790,8 @@ public final class PithosClient {
      */
     public Mono<ObjectWriteResult> createObjectFromHashmap(String name, ObjectHashmap hashmap,
             WriteOptions options) {
-        return containerTarget().flatMap(t -> t.sendHashmap(name, hashmap.bytes(), hashmap.hashes(), options));
+        return pithosOnly("hashmap", "object " + name + " from a hashmap",
+                t -> t.sendHashmap(name, hashmap.bytes(), hashmap.hashes(), options));
     }
 
     /**
@@ -736,7 +833,34 @@ public final class PithosClient {
     }
 
     private Mono<ObjectWriteResult> copyOrMove(Method m, String name, CopyOptions o) {
-        return exchange(containerTarget(), t -> {
+        return either(t -> copyOrMove(t, m, name, o), t -> {
+            if (o.recursive()) {
+                return Mono.error(new UnsupportedFeatureException("recursive-copy", "recursive "
+                        + (m == Method.COPY ? "copy" : "move") + " of " + name));
+            }
+            if (o.sourceVersion() != null) {
+                return Mono.error(new UnsupportedFeatureException("versions", "copy of version " + o.sourceVersion()
+                        + " of " + name));
+            }
+            SwiftUploadEngine.checkWrite(o.write(), (m == Method.COPY ? "copy" : "move") + " of " + name);
+            if (m == Method.COPY) {
+                return copyOrMove(t, Method.COPY, name, o);
+            }
+            // Swift has no MOVE (405): a server-side copy, then the source's delete. Not atomic, and the
+            // object gets a new identity; moving onto itself would delete it, so that is refused.
+            String dc = o.destinationContainer() != null ? o.destinationContainer() : t.container();
+            String dn = o.destinationName() != null ? o.destinationName() : name;
+            if (o.destinationAccount() == null && dc.equals(t.container()) && dn.equals(name)) {
+                return Mono.error(new IllegalArgumentException("move of " + name + " onto itself"));
+            }
+            return copyOrMove(t, Method.COPY, name, o)
+                    .flatMap(r -> shared.http.send(t.object(Method.DELETE, name).operation("deleteObject"))
+                            .thenReturn(r));
+        });
+    }
+
+    private Mono<ObjectWriteResult> copyOrMove(Target target, Method m, String name, CopyOptions o) {
+        return exchange(Mono.just(target), t -> {
             String dc = o.destinationContainer() != null ? o.destinationContainer() : t.container();
             String dn = o.destinationName() != null ? o.destinationName() : name;
             WriteOptions w = o.write();
@@ -773,8 +897,11 @@ public final class PithosClient {
      * @return completion
      */
     public Mono<Void> deleteObjectRecursive(String name) {
-        return send(containerTarget(), t -> t.object(Method.DELETE, name).query("delimiter", "/")
-                .operation("deleteObject"));
+        // Swift ignores ?delimiter=/ and would delete the object alone: list and delete what is under it
+        return either(t -> shared.http.send(t.object(Method.DELETE, name).query("delimiter", "/")
+                        .operation("deleteObject")),
+                t -> deleteAll(this, name.endsWith("/") ? name : name + "/")
+                        .then(deleteObject(name).onErrorResume(NotFoundException.class, e -> Mono.empty())));
     }
 
     private Mono<ObjectWriteResult> postObject(String name, boolean update, String operation,
@@ -796,7 +923,34 @@ public final class PithosClient {
      * @return the write result
      */
     public Mono<ObjectWriteResult> setObjectMetadata(String name, Map<String, String> metadata) {
-        return postObject(name, true, "setObjectMetadata", r -> Target.metadata(r, "X-Object-Meta-", metadata));
+        return either(t -> postObject(name, true, "setObjectMetadata",
+                r -> Target.metadata(r, "X-Object-Meta-", metadata)),
+                t -> swiftMergePost(t, name, WriteOptions.defaults().withMetadata(metadata), "setObjectMetadata"));
+    }
+
+    /**
+     * Swift's object POST replaces all metadata (there is no {@code ?update}): read it, merge (an empty
+     * value deletes a key), and POST the whole set, keeping Content-Encoding and Content-Disposition.
+     * Not atomic: a concurrent metadata change between the HEAD and the POST is lost.
+     */
+    private Mono<ObjectWriteResult> swiftMergePost(Target t, String name, WriteOptions w, String operation) {
+        SwiftUploadEngine.checkWrite(w, operation + " of " + name);
+        return getObjectInfo(name).flatMap(info -> {
+            Map<String, String> merged = new LinkedHashMap<>(info.metadata());
+            w.metadata().forEach((k, v) -> {
+                if (v == null || v.isEmpty()) {
+                    merged.remove(k.toLowerCase(java.util.Locale.ROOT));
+                } else {
+                    merged.put(k.toLowerCase(java.util.Locale.ROOT), v);
+                }
+            });
+            String enc = w.contentEncoding() != null ? w.contentEncoding() : info.contentEncoding();
+            String disp = w.contentDisposition() != null ? w.contentDisposition() : info.contentDisposition();
+            SynnefoRequest r = Target.conditions(Target.metadata(t.object(Method.POST, name), "X-Object-Meta-",
+                    merged), w.conditions()).header("Content-Encoding", enc).header("Content-Disposition", disp)
+                    .operation(operation);
+            return shared.http.exchange(r).map(resp -> ObjectWriteResult.from(resp.status(), resp.headers()));
+        });
     }
 
     /**
@@ -829,7 +983,8 @@ public final class PithosClient {
      * @return the write result
      */
     public Mono<ObjectWriteResult> updateObject(String name, WriteOptions options) {
-        return postObject(name, true, "updateObject", r -> Target.write(r, options));
+        return either(t -> postObject(name, true, "updateObject", r -> Target.write(r, options)),
+                t -> swiftMergePost(t, name, options, "updateObject"));
     }
 
     /**
@@ -848,7 +1003,8 @@ public final class PithosClient {
      * @return the write result
      */
     public Mono<ObjectWriteResult> setObjectSharing(String name, Sharing sharing) {
-        return postObject(name, true, "setObjectSharing", r -> r.header("X-Object-Sharing", sharing.toHeader()));
+        return pithosOnly("sharing", "sharing of " + name, t -> postObject(name, true, "setObjectSharing",
+                r -> r.header("X-Object-Sharing", sharing.toHeader())));
     }
 
     /**
@@ -866,7 +1022,8 @@ public final class PithosClient {
      * @return the public URL (works without a token)
      */
     public Mono<String> publishObject(String name) {
-        return postObject(name, true, "publishObject", r -> r.header("X-Object-Public", "true"))
+        return pithosOnly("public", "publishing of " + name, t -> postObject(name, true, "publishObject",
+                r -> r.header("X-Object-Public", "true")))
                 .then(getObjectInfo(name))
                 .flatMap(i -> i.publicUrl() == null
                         ? Mono.error(new IllegalStateException("the server did not report a public URL for " + name))
@@ -878,7 +1035,8 @@ public final class PithosClient {
      * @return the write result
      */
     public Mono<ObjectWriteResult> unpublishObject(String name) {
-        return postObject(name, true, "unpublishObject", r -> r.header("X-Object-Public", "false"));
+        return pithosOnly("public", "unpublishing of " + name, t -> postObject(name, true, "unpublishObject",
+                r -> r.header("X-Object-Public", "false")));
     }
 
     /**
@@ -888,7 +1046,7 @@ public final class PithosClient {
      * @return its versions, oldest first
      */
     public Flux<ObjectVersion> listObjectVersions(String name) {
-        return exchange(containerTarget(), t -> t.object(Method.GET, name).query("version", "list")
+        return exchange(pithosOnly("versions", "versions of " + name, Mono::just), t -> t.object(Method.GET, name).query("version", "list")
                 .query("format", "json").operation("listObjectVersions"))
                 .flatMapIterable(r -> {
                     List<ObjectVersion> out = new ArrayList<>();
@@ -908,8 +1066,8 @@ public final class PithosClient {
      */
     public Mono<ObjectWriteResult> appendObject(String name, byte[] data) {
         byte[] copy = data.clone();
-        return postObject(name, true, "appendObject", r -> r.header("Content-Range", "bytes */*")
-                .body(copy, "application/octet-stream"));
+        return pithosOnly("partial-update", "append to " + name, t -> postObject(name, true, "appendObject",
+                r -> r.header("Content-Range", "bytes */*").body(copy, "application/octet-stream")));
     }
 
     /**
@@ -921,7 +1079,7 @@ public final class PithosClient {
      * @return the last write result
      */
     public Mono<ObjectWriteResult> appendObject(String name, Path file) {
-        return containerTarget().flatMap(t -> blockParams(t, t.container())).flatMap(bp -> {
+        return pithosOnly("partial-update", "append to " + name, t -> blockParams(t, t.container())).flatMap(bp -> {
             int bs = bp.blockSize();
             return Mono.fromCallable(() -> Files.size(file)).subscribeOn(Schedulers.boundedElastic())
                     .flatMapMany(size -> Flux.range(0, BlockHasher.blockCount(size, bs)))
@@ -958,9 +1116,9 @@ public final class PithosClient {
             return Mono.error(new IllegalArgumentException("nothing to write"));
         }
         byte[] copy = data.clone();
-        return postObject(name, true, "overwriteObject",
-                r -> r.header("Content-Range", "bytes " + offset + "-" + (offset + copy.length - 1) + "/*")
-                        .body(copy, "application/octet-stream"));
+        return pithosOnly("partial-update", "overwrite of part of " + name, t -> postObject(name, true,
+                "overwriteObject", r -> r.header("Content-Range", "bytes " + offset + "-" + (offset + copy.length - 1) + "/*")
+                        .body(copy, "application/octet-stream")));
     }
 
     /**
@@ -971,7 +1129,7 @@ public final class PithosClient {
      * @return the write result (new ETag)
      */
     public Mono<ObjectWriteResult> truncateObject(String name, long bytes) {
-        return containerTarget().flatMap(t -> postObject(name, true, "truncateObject",
+        return pithosOnly("partial-update", "truncation of " + name, Mono::just).flatMap(t -> postObject(name, true, "truncateObject",
                 r -> r.header("Content-Range", "bytes 0-/*")
                         .quotedHeader("X-Source-Object", "", "/" + t.container() + "/" + name)
                         .header("X-Object-Bytes", bytes)
@@ -986,7 +1144,7 @@ public final class PithosClient {
      * @return the write result
      */
     public Mono<ObjectWriteResult> restoreObjectVersion(String name, long version) {
-        return containerTarget().flatMap(t -> getObjectInfo(name, ReadOptions.defaults().withVersion(version))
+        return pithosOnly("versions", "restore of " + name, Mono::just).flatMap(t -> getObjectInfo(name, ReadOptions.defaults().withVersion(version))
                 .flatMap(old -> postObject(name, true, "restoreObjectVersion",
                         r -> r.header("Content-Range", "bytes 0-/*")
                                 .quotedHeader("X-Source-Object", "", "/" + t.container() + "/" + name)
@@ -1027,8 +1185,9 @@ public final class PithosClient {
     }
 
     private Mono<UploadResult> uploadFile(String name, Path file, UploadOptions options, ProgressTracker progress) {
-        return containerTarget().flatMap(t -> blockParams(t, t.container())
-                .flatMap(bp -> new UploadEngine(t, bp, shared.metrics).uploadFile(name, file, options, progress)));
+        return either(t -> blockParams(t, t.container())
+                        .flatMap(bp -> new UploadEngine(t, bp, shared.metrics).uploadFile(name, file, options, progress)),
+                t -> new SwiftUploadEngine(t, shared.swift, shared.metrics).uploadFile(name, file, options, progress));
     }
 
     /**
@@ -1062,8 +1221,10 @@ public final class PithosClient {
 
     private Mono<UploadResult> uploadStream(String name, Publisher<ByteBuffer> data, UploadOptions options,
             ProgressTracker progress) {
-        return containerTarget().flatMap(t -> blockParams(t, t.container())
-                .flatMap(bp -> new UploadEngine(t, bp, shared.metrics).uploadStream(name, data, options, progress)));
+        return either(t -> blockParams(t, t.container())
+                        .flatMap(bp -> new UploadEngine(t, bp, shared.metrics).uploadStream(name, data, options, progress)),
+                t -> new SwiftUploadEngine(t, shared.swift, shared.metrics).uploadStream(name, data, options,
+                        progress));
     }
 
     /**
@@ -1124,10 +1285,13 @@ public final class PithosClient {
 
     private Mono<DownloadResult> downloadFile(String name, Path file, DownloadOptions options,
             ProgressTracker progress) {
-        return containerTarget().flatMap(t -> getObjectHashmap(name, hashmapRead(options))
-                .flatMap(hm -> new DownloadEngine(t, shared.metrics).downloadFile(name, hm, file, options, progress))
-                .switchIfEmpty(Mono.fromSupplier(() -> new DownloadResult(name, file, -1, null, options.version(),
-                        0, 0, 0, 0, true))));
+        return either(t -> getObjectHashmap(name, hashmapRead(options))
+                        .flatMap(hm -> new DownloadEngine(t, shared.metrics).downloadFile(name, hm, file, options,
+                                progress))
+                        .switchIfEmpty(Mono.fromSupplier(() -> new DownloadResult(name, file, -1, null,
+                                options.version(), 0, 0, 0, 0, true))),
+                t -> new SwiftDownloadEngine(t, shared.swift, shared.metrics).downloadFile(name, file, options,
+                        progress));
     }
 
     private static ReadOptions hashmapRead(DownloadOptions o) {
@@ -1143,9 +1307,12 @@ public final class PithosClient {
      * @return the content, block by block; each buffer belongs to the subscriber
      */
     public Flux<ByteBuffer> downloadObject(String name, DownloadOptions options) {
-        return containerTarget().flatMapMany(t -> getObjectHashmap(name, hashmapRead(options))
-                .flatMapMany(hm -> new DownloadEngine(t, shared.metrics).stream(name, hm, options,
-                        ProgressTracker.silent())));
+        return containerTarget().flatMap(t -> isSwift(t, t.container()).map(sw -> Map.entry(t, sw)))
+                .flatMapMany(e -> e.getValue()
+                        ? new SwiftDownloadEngine(e.getKey(), shared.swift, shared.metrics).stream(name, options,
+                                ProgressTracker.silent())
+                        : getObjectHashmap(name, hashmapRead(options)).flatMapMany(hm -> new DownloadEngine(
+                                e.getKey(), shared.metrics).stream(name, hm, options, ProgressTracker.silent())));
     }
 
     /**
@@ -1202,8 +1369,66 @@ public final class PithosClient {
         private String container;
         private ClientOptions options;
         private Clock clock = Clock.systemUTC();
+        private SwiftAuth swiftAuth;
+        private String[] swiftCredentials;
+        private SwiftOptions swiftOptions = SwiftOptions.defaults();
+        private boolean swiftCompatible;
 
         private Builder() {
+        }
+
+        /**
+         * Authenticates against an OpenStack Swift's v1.0 auth ({@code tempauth}): the endpoint and the
+         * account come from the storage URL it returns ({@code http://host/v1/AUTH_test} gives endpoint
+         * {@code http://host/v1} and account {@code AUTH_test}), the token is renewed on 401. Replaces
+         * {@link #endpoint(String)}, {@link #token(String)} and {@link #endpoints(EndpointResolver)};
+         * {@link #account(String)} may still name another account the user may access. Nothing is sent
+         * before the first call. The auth requests use this builder's {@link #options(ClientOptions)}.
+         *
+         * @param authUrl the auth URL, e.g. {@code http://127.0.0.1:8089/auth/v1.0}
+         * @param user the user, e.g. {@code test:tester}
+         * @param key the key
+         * @return this
+         */
+        public Builder swiftAuth(String authUrl, String user, String key) {
+            this.swiftCredentials = new String[] {Objects.requireNonNull(authUrl, "authUrl"),
+                    Objects.requireNonNull(user, "user"), Objects.requireNonNull(key, "key")};
+            this.swiftAuth = null;
+            return this;
+        }
+
+        /**
+         * {@link #swiftAuth(String, String, String)} with an authenticator shared with other clients (one
+         * session for all).
+         *
+         * @param auth the authenticator
+         * @return this
+         */
+        public Builder swiftAuth(SwiftAuth auth) {
+            this.swiftAuth = Objects.requireNonNull(auth, "auth");
+            this.swiftCredentials = null;
+            return this;
+        }
+
+        /**
+         * Treats every container as a plain OpenStack Swift one, without asking (by default each container's
+         * {@code HEAD} decides: no {@code X-Container-Block-Hash} means Swift). Transfers then use MD5-verified
+         * PUTs, static large objects and ranged GETs, and Pithos-only calls fail with
+         * {@link UnsupportedFeatureException}. Meant for servers that do not answer HEADs like Swift or
+         * Pithos, and for tests of the Swift paths against a Pithos server.
+         *
+         * @param force true to force the Swift behaviour
+         * @return this
+         */
+        public Builder swiftCompatible(boolean force) {
+            this.swiftCompatible = force;
+            return this;
+        }
+
+        /** @param opts segment and part sizes used with Swift containers @return this */
+        public Builder swiftOptions(SwiftOptions opts) {
+            this.swiftOptions = Objects.requireNonNull(opts);
+            return this;
         }
 
         /**
@@ -1268,7 +1493,15 @@ public final class PithosClient {
         /** @return the client */
         public PithosClient build() {
             SynnefoHttpClient http;
-            if (resolver != null && endpoint == null) {
+            Mono<String> defaultAccount = null;
+            if (swiftAuth != null || swiftCredentials != null) {
+                ClientOptions o = options != null ? options : ClientOptions.defaults();
+                SwiftAuth auth = swiftAuth != null ? swiftAuth
+                        : SwiftAuth.tempauth(swiftCredentials[0], swiftCredentials[1], swiftCredentials[2], o);
+                http = SynnefoHttpClient.create("object-store", auth.session().map(SwiftAuth.Session::endpoint),
+                        auth.tokenProvider(), o);
+                defaultAccount = auth.session().map(SwiftAuth.Session::account);
+            } else if (resolver != null && endpoint == null) {
                 ClientOptions o = options != null ? options : resolver.clientOptions();
                 TokenProvider tp = tokens != null ? tokens : resolver.tokenProvider();
                 http = SynnefoHttpClient.create("object-store", resolver.endpointUrl(SERVICE_TYPE).cache(), tp, o);
@@ -1282,7 +1515,8 @@ public final class PithosClient {
                 http = SynnefoHttpClient.create("object-store", endpoint, tokens,
                         options != null ? options : ClientOptions.defaults());
             }
-            return new PithosClient(new Shared(http, clock), account, container);
+            return new PithosClient(new Shared(http, clock, swiftOptions, swiftCompatible, defaultAccount), account,
+                    container);
         }
     }
 }

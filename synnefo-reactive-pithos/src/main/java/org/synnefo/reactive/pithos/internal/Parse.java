@@ -36,7 +36,7 @@ public final class Parse {
         return RFC_1123.format(t.atOffset(ZoneOffset.UTC));
     }
 
-    /** @param v an ISO 8601 date (Pithos JSON {@code last_modified}) or null @return the instant, or null */
+    /** @param v an ISO 8601 date (Pithos JSON {@code last_modified}; Swift's has no offset: UTC) or null @return the instant, or null */
     public static Instant isoDate(String v) {
         if (v == null || v.isBlank()) {
             return null;
@@ -47,7 +47,12 @@ public final class Parse {
             try {
                 return Instant.parse(v.trim());
             } catch (DateTimeParseException e2) {
-                return null;
+                try {
+                    // Swift's listings give UTC without an offset: 2024-05-01T10:00:00.123450
+                    return java.time.LocalDateTime.parse(v.trim()).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e3) {
+                    return null;
+                }
             }
         }
     }

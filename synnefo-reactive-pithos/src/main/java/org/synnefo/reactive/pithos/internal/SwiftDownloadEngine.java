@@ -1,0 +1,436 @@
+package org.synnefo.reactive.pithos.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
+import org.synnefo.reactive.core.SynnefoException;
+import org.synnefo.reactive.core.http.ResponseHeaders;
+import org.synnefo.reactive.core.http.SynnefoRequest;
+import org.synnefo.reactive.core.http.SynnefoRequest.Method;
+import org.synnefo.reactive.pithos.Conditions;
+import org.synnefo.reactive.pithos.IntegrityException;
+import org.synnefo.reactive.pithos.SwiftOptions;
+import org.synnefo.reactive.pithos.UnsupportedFeatureException;
+import org.synnefo.reactive.pithos.transfer.DownloadOptions;
+import org.synnefo.reactive.pithos.transfer.DownloadResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Downloads from a plain OpenStack Swift. A {@code HEAD} (with the caller's conditions) gives the size and
+ * ETag; a static large object's manifest ({@code ?multipart-manifest=get}) gives each segment's MD5 and is
+ * itself checked against the ETag (the MD5 of the segment MD5s). The object is then fetched in parts of
+ * {@link SwiftOptions#partSize()} by ranged {@code GET}s pinned with {@code If-Match: <etag>} (a concurrent
+ * overwrite fails with 412 instead of mixing versions), {@code concurrency} at a time, each streamed to its
+ * offset with positional writes off the event loop through {@value #CHUNK}-byte staging buffers.
+ *
+ * <p>MD5 is sequential, the parts are not: a hasher follows the contiguous prefix of the file already
+ * written, reading it back (from the page cache) and feeding the {@link Md5Verifier}, so the hashing
+ * overlaps the transfer and memory does not grow with the part size. A part broken midway is fetched
+ * again ({@link DownloadOptions#blockAttempts()}); a content mismatch fails the download.
+ */
+public final class SwiftDownloadEngine {
+
+    static final int CHUNK = 1 << 20;
+    private static final Duration PART_RETRY_BACKOFF = Duration.ofMillis(100);
+
+    private final Target target;
+    private final SwiftOptions swift;
+    private final TransferMetrics metrics;
+
+    /**
+     * @param target the account and container
+     * @param swift the part size
+     * @param metrics the meters
+     */
+    public SwiftDownloadEngine(Target target, SwiftOptions swift, TransferMetrics metrics) {
+        this.target = target;
+        this.swift = swift;
+        this.metrics = metrics;
+    }
+
+    /**
+     * What is downloaded and how it is checked.
+     *
+     * @param size the object's size
+     * @param etag the bare ETag, or null
+     * @param units the verification units
+     */
+    record Plan(long size, String etag, List<Md5Verifier.Unit> units) {
+    }
+
+    /**
+     * HEAD with the conditions, then the manifest of a static large object; empty when not modified.
+     *
+     * @param name the object
+     * @param options the options (conditions; a version is refused)
+     * @return the plan
+     */
+    Mono<Plan> plan(String name, DownloadOptions options) {
+        if (options.version() != null) {
+            return Mono.error(new UnsupportedFeatureException("versions", "download of version "
+                    + options.version() + " of " + name));
+        }
+        return target.http().exchange(Target.conditions(target.object(Method.HEAD, name), options.conditions())
+                        .expect(200, 204, 304).operation("getObjectInfo"))
+                .filter(r -> r.status() != 304)
+                .flatMap(r -> {
+                    ResponseHeaders h = r.headers();
+                    Long len = Parse.longOrNull(h.firstOrNull("Content-Length"));
+                    if (len == null) {
+                        return Mono.error(new IntegrityException("HEAD of " + name + " gave no Content-Length", false));
+                    }
+                    return plan(name, len, h);
+                });
+    }
+
+    private Mono<Plan> manifest(String name, long size, String etag) {
+        return target.http().exchange(target.object(Method.GET, name).query("multipart-manifest", "get")
+                .query("format", "json").operation("getManifest")).map(r -> {
+                    // not pinned by If-Match (which compares the manifest's own ETag): the check against the
+                    // object's ETag below detects a manifest replaced between the HEAD and this GET
+                    List<Md5Verifier.Unit> units = new ArrayList<>();
+                    MessageDigest all = Md5Verifier.md5();
+                    boolean plain = true;
+                    long total = 0;
+                    for (JsonNode e : r.json()) {
+                        long bytes = e.path("bytes").asLong();
+                        String hash = e.path("hash").asText(null);
+                        boolean whole = !e.has("range") && !e.path("sub_slo").asBoolean(false);
+                        plain &= whole && hash != null;
+                        if (e.has("range")) {
+                            bytes = rangeLength(e.path("range").asText(), bytes);
+                        }
+                        units.add(new Md5Verifier.Unit(bytes, whole && Md5Verifier.isMd5(hash) ? hash : null));
+                        if (hash != null) {
+                            all.update(hash.getBytes(StandardCharsets.US_ASCII));
+                        }
+                        total += bytes;
+                    }
+                    if (total != size) {
+                        throw new IntegrityException("the manifest of " + name + " adds up to " + total
+                                + " bytes but the object has " + size, false);
+                    }
+                    String got = Md5Verifier.hex(all.digest());
+                    if (plain && etag != null && !got.equalsIgnoreCase(etag)) {
+                        throw new IntegrityException("the manifest of " + name + " hashes to " + got
+                                + " but the object's ETag is " + etag, false);
+                    }
+                    return new Plan(size, etag, units);
+                });
+    }
+
+    /** The length of a manifest entry's {@code range} ({@code a-b}, {@code a-}, {@code -n}). */
+    private static long rangeLength(String range, long segmentBytes) {
+        int dash = range.indexOf('-');
+        String a = range.substring(0, dash).trim();
+        String b = range.substring(dash + 1).trim();
+        if (a.isEmpty()) {
+            return Math.min(Long.parseLong(b), segmentBytes);
+        }
+        long from = Long.parseLong(a);
+        long to = b.isEmpty() ? segmentBytes - 1 : Math.min(Long.parseLong(b), segmentBytes - 1);
+        return to - from + 1;
+    }
+
+    /**
+     * Downloads to a file. The first part's ranged {@code GET} (with the caller's conditions) also tells the
+     * size, ETag and kind of the object, so a small object costs one request, not a {@code HEAD} and a
+     * {@code GET}; the other parts follow, pinned to that ETag. A {@code 416} (what a server may answer for
+     * a range of an empty object) falls back to a {@code HEAD} first.
+     *
+     * @param name the object
+     * @param file the target (created or overwritten; truncated to the object's size)
+     * @param options conditions, concurrency, attempts per part
+     * @param progress the tracker
+     * @return the result; {@link DownloadResult#notModified()} when a condition said so
+     */
+    public Mono<DownloadResult> downloadFile(String name, Path file, DownloadOptions options,
+            ProgressTracker progress) {
+        if (options.version() != null) {
+            return Mono.error(new UnsupportedFeatureException("versions", "download of version "
+                    + options.version() + " of " + name));
+        }
+        long ps = swift.partSize();
+        SynnefoRequest first = Target.conditions(target.object(Method.GET, name), options.conditions())
+                .header("Range", "bytes=0-" + (ps - 1)).expect(200, 206, 304, 416).operation("getPart");
+        Mono<DownloadResult> viaHead = Mono.defer(() -> plan(name, options)
+                .flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options, progress, null, 0)))
+                .switchIfEmpty(Mono.fromSupplier(() -> notModified(name, file))));
+        return target.http().exchangeStreaming(first, (head, body) -> {
+            if (head.status() == 304) {
+                return Mono.just(notModified(name, file));
+            }
+            if (head.status() == 416) {
+                return Mono.<DownloadResult>empty();
+            }
+            ResponseHeaders h = head.headers();
+            Long size = head.status() == 206 ? totalOfContentRange(h.firstOrNull("Content-Range"))
+                    : Parse.longOrNull(h.firstOrNull("Content-Length"));
+            if (size == null) {
+                return Mono.<DownloadResult>error(new IntegrityException("GET of " + name
+                        + " gave no object size", false));
+            }
+            return plan(name, size, h).flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options,
+                    progress, body, head.status())));
+        }).next().switchIfEmpty(viaHead);
+    }
+
+    private static DownloadResult notModified(String name, Path file) {
+        return new DownloadResult(name, file, -1, null, null, 0, 0, 0, 0, true);
+    }
+
+    /** The size after the slash of {@code Content-Range: bytes a-b/size}, or null. */
+    static Long totalOfContentRange(String v) {
+        int slash = v == null ? -1 : v.lastIndexOf('/');
+        return slash < 0 ? null : Parse.longOrNull(v.substring(slash + 1).trim());
+    }
+
+    /** The plan from the headers of a HEAD or GET: the manifest's for a static large object. */
+    private Mono<Plan> plan(String name, long size, ResponseHeaders h) {
+        String etag = Parse.bareEtag(h.firstOrNull("ETag"));
+        if ("true".equalsIgnoreCase(h.firstOrNull("X-Static-Large-Object"))) {
+            return manifest(name, size, etag);
+        }
+        boolean checkable = Md5Verifier.isMd5(etag) && h.firstOrNull("X-Object-Manifest") == null;
+        return Mono.just(new Plan(size, etag, List.of(new Md5Verifier.Unit(size, checkable ? etag : null))));
+    }
+
+    private Mono<DownloadResult> withFile(Path file, java.util.function.Function<FileChannel,
+            Mono<DownloadResult>> use) {
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)).subscribeOn(Schedulers.boundedElastic()),
+                use,
+                ch -> Mono.fromRunnable(() -> close(ch)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /**
+     * Fetches the parts ({@code firstBody}: part 0 already under way, or null) and verifies. No fsync: like
+     * curl, swift and rclone, durability is left to the OS (a caller that needs it forces the file).
+     */
+    private Mono<DownloadResult> run(String name, Plan plan, FileChannel ch, Path file, DownloadOptions options,
+            ProgressTracker progress, Flux<ByteBuffer> firstBody, int firstStatus) {
+        long size = plan.size();
+        long ps = swift.partSize();
+        int n = (int) ((size + ps - 1) / ps);
+        long start = System.nanoTime();
+        progress.total(size, n);
+        AtomicLongArray written = new AtomicLongArray(Math.max(n, 1));
+        OrderedHasher hasher = new OrderedHasher(ch, new Md5Verifier(name, plan.units()), size, ps, written,
+                progress);
+        // Small objects get small heap buffers (a direct buffer costs more to allocate and free than the
+        // JDK's temporary copy saves), large ones pooled direct chunks written without that copy.
+        int chunk = (int) Math.min(CHUNK, Math.max(size, 1));
+        BufferPool pool = new BufferPool(chunk, 2 * options.concurrency(), chunk == CHUNK);
+        AtomicInteger fetched = new AtomicInteger();
+        return Flux.range(0, n)
+                .flatMap(i -> {
+                    Mono<Void> again = fetchPart(name, plan, i, ch, pool, written, hasher, progress)
+                            .retryWhen(Retry.backoff(options.blockAttempts() - 1, PART_RETRY_BACKOFF)
+                                    .filter(SwiftDownloadEngine::isTransient)
+                                    .onRetryExhaustedThrow((spec, sig) -> sig.failure()));
+                    Mono<Void> part = i == 0 && firstBody != null
+                            ? writePart(name, plan, 0, firstStatus, firstBody, ch, pool, written, hasher, progress)
+                                    .onErrorResume(SwiftDownloadEngine::isTransient, e -> again)
+                            : again;
+                    return part.doOnSuccess(v -> fetched.incrementAndGet());
+                }, options.concurrency(), 1)
+                .then(Mono.fromCallable(() -> {
+                    hasher.finish();
+                    ch.truncate(size);
+                    return size;
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .map(s -> {
+                    metrics.finished(false, size, System.nanoTime() - start);
+                    return new DownloadResult(name, file, size, plan.etag(), null, n, fetched.get(), 0, size, false);
+                });
+    }
+
+    private Mono<Void> fetchPart(String name, Plan plan, int index, FileChannel ch, BufferPool pool,
+            AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress) {
+        long ps = swift.partSize();
+        long off = index * ps;
+        long len = Math.min(ps, plan.size() - off);
+        SynnefoRequest req = pinned(name, plan).header("Range", "bytes=" + off + "-" + (off + len - 1))
+                .expect(200, 206).operation("getPart");
+        return Mono.defer(() -> target.http().exchangeStreaming(req, (head, body) -> writePart(name, plan, index,
+                head.status(), body, ch, pool, written, hasher, progress)).then());
+    }
+
+    /** Streams one part's body to its offset through the pool's chunks, then checks its length. */
+    private Mono<Void> writePart(String name, Plan plan, int index, int status, Flux<ByteBuffer> body,
+            FileChannel ch, BufferPool pool, AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress) {
+        long ps = swift.partSize();
+        long off = index * ps;
+        long len = Math.min(ps, plan.size() - off);
+        if (status == 200 && !(off == 0 && len == plan.size())) {
+            return Mono.error(new IntegrityException("the server ignored the Range of part " + index
+                    + " of " + name, false));
+        }
+        Chunker chunker = new Chunker(pool);
+        long[] pos = {0};
+        return body.concatMapIterable(chunker::feed, 1)
+                .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
+                .concatMap(b -> Mono.fromCallable(() -> {
+                    int n = b.remaining();
+                    try {
+                        if (pos[0] + n > len) {
+                            throw new IntegrityException("part " + index + " of " + name
+                                    + " is longer than " + len + " bytes", true);
+                        }
+                        // a direct buffer (large objects): written without the JDK's temporary copy
+                        long at = off + pos[0];
+                        while (b.hasRemaining()) {
+                            ch.write(b, at + b.position());
+                        }
+                    } finally {
+                        pool.release(b);
+                    }
+                    pos[0] += n;
+                    written.accumulateAndGet(index, pos[0], Math::max);
+                    metrics.received(n);
+                    progress.done(n, 0, 0);
+                    hasher.signal();
+                    return n;
+                }).subscribeOn(Schedulers.boundedElastic()), 1)
+                .then(Mono.fromCallable(() -> {
+                    if (pos[0] != len) {
+                        throw new IntegrityException("part " + index + " of " + name + " ended after " + pos[0]
+                                + " of " + len + " bytes", true);
+                    }
+                    progress.done(0, 0, 1);
+                    return index;
+                })).then();
+    }
+
+    private SynnefoRequest pinned(String name, Plan plan) {
+        SynnefoRequest r = target.object(Method.GET, name);
+        return plan.etag() == null || plan.etag().isEmpty() ? r : r.header("If-Match", plan.etag());
+    }
+
+    /**
+     * The object as a stream of buffers (one GET, pinned to the ETag of the HEAD), verified in order: a
+     * mismatch fails the Flux at the end, after the data went to the subscriber (a stream cannot be taken
+     * back; write to a file with {@link #downloadFile} when that matters).
+     *
+     * @param name the object
+     * @param options conditions
+     * @param progress the tracker
+     * @return the content; empty when a condition said not modified
+     */
+    public Flux<ByteBuffer> stream(String name, DownloadOptions options, ProgressTracker progress) {
+        return plan(name, options).flatMapMany(plan -> {
+            Md5Verifier v = new Md5Verifier(name, plan.units());
+            progress.total(plan.size(), 1);
+            return target.http().exchangeStreaming(pinned(name, plan).expect(200).operation("getObject"),
+                    (head, body) -> body.publishOn(Schedulers.parallel(), 2).doOnNext(bb -> {
+                        v.update(bb);
+                        metrics.received(bb.remaining());
+                        progress.hashed(bb.remaining());
+                        progress.done(bb.remaining(), 0, 0);
+                    }).concatWith(Mono.fromRunnable(() -> {
+                        v.finish();
+                        progress.done(0, 0, 1);
+                    })));
+        });
+    }
+
+    static boolean isTransient(Throwable t) {
+        return t instanceof SynnefoException se && se.isTransient();
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Follows the contiguous written prefix of the file and hashes it in order. Whoever writes signals; one
+     * thread at a time drains (the others leave a note and go on writing), so no writer waits for hashing.
+     */
+    static final class OrderedHasher {
+        private final FileChannel ch;
+        private final Md5Verifier verifier;
+        private final long size;
+        private final long partSize;
+        private final AtomicLongArray written;
+        private final ProgressTracker progress;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final AtomicBoolean pending = new AtomicBoolean();
+        private final ByteBuffer buf;
+        private long hashed;
+
+        OrderedHasher(FileChannel ch, Md5Verifier verifier, long size, long partSize, AtomicLongArray written,
+                ProgressTracker progress) {
+            this.ch = ch;
+            this.verifier = verifier;
+            this.size = size;
+            this.partSize = partSize;
+            this.written = written;
+            this.progress = progress;
+            this.buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(size, 1)));
+        }
+
+        void signal() throws IOException {
+            pending.set(true);
+            while (pending.get() && lock.tryLock()) {
+                try {
+                    pending.set(false);
+                    drain();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        void finish() throws IOException {
+            lock.lock();
+            try {
+                drain();
+                verifier.finish();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void drain() throws IOException {
+            while (hashed < size) {
+                int part = (int) (hashed / partSize);
+                long avail = (long) part * partSize + written.get(part) - hashed;
+                if (avail <= 0) {
+                    return;
+                }
+                buf.clear().limit((int) Math.min(buf.capacity(), avail));
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, hashed + buf.position()) < 0) {
+                        throw new IOException("the target file shrank during the download");
+                    }
+                }
+                buf.flip();
+                int n = buf.remaining();
+                verifier.update(buf.array(), 0, n);
+                progress.hashed(n);
+                hashed += n;
+            }
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package org.synnefo.reactive.pithos.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Publisher;
+import org.synnefo.reactive.core.NotFoundException;
+import org.synnefo.reactive.core.SynnefoHttpException;
+import org.synnefo.reactive.core.http.SynnefoRequest;
+import org.synnefo.reactive.core.http.SynnefoRequest.Method;
+import org.synnefo.reactive.core.json.SynnefoJson;
+import org.synnefo.reactive.pithos.IntegrityException;
+import org.synnefo.reactive.pithos.ObjectWriteResult;
+import org.synnefo.reactive.pithos.SwiftOptions;
+import org.synnefo.reactive.pithos.UnsupportedFeatureException;
+import org.synnefo.reactive.pithos.WriteOptions;
+import org.synnefo.reactive.pithos.transfer.UploadOptions;
+import org.synnefo.reactive.pithos.transfer.UploadResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Uploads to a plain OpenStack Swift (see {@link SwiftOptions} for the protocol). Every byte is verified
+ * by MD5: a file or segment is hashed first (positional reads on {@code boundedElastic}), then streamed
+ * again from the file in a {@code PUT} carrying {@code ETag: <md5>}, so Swift itself refuses (422) data
+ * that does not match, before storing it, instead of the client noticing afterwards and leaving a bad
+ * object behind. That costs a second read of the file (from the page cache for anything that fits) but
+ * no second MD5. Memory per request in flight: two {@value #CHUNK}-byte chunks ahead of the socket.
+ *
+ * <p>Streams of unknown length cannot be hashed before sending; they go in one chunked {@code PUT}
+ * (Swift's single-object limit applies, 5 GiB by default) whose ETag is compared with the MD5 computed
+ * while streaming. Such a request cannot be retried (the source is read once).
+ */
+public final class SwiftUploadEngine {
+
+    static final int CHUNK = 1 << 20;
+    static final int SLICE = 64 << 10;
+
+    private final Target target;
+    private final SwiftOptions swift;
+    private final TransferMetrics metrics;
+
+    /**
+     * @param target the account and container
+     * @param swift segment sizes and naming
+     * @param metrics the meters
+     */
+    public SwiftUploadEngine(Target target, SwiftOptions swift, TransferMetrics metrics) {
+        this.target = target;
+        this.swift = swift;
+        this.metrics = metrics;
+    }
+
+    /** One uploaded segment. */
+    private record Segment(String path, String md5, long bytes) {
+    }
+
+    /**
+     * Refuses write options Swift would silently ignore.
+     *
+     * @param w the write options
+     * @param what the operation, for the message
+     */
+    public static void checkWrite(WriteOptions w, String what) {
+        if (w.sharing() != null) {
+            throw new UnsupportedFeatureException("sharing", what + " with X-Object-Sharing");
+        }
+        if (w.publicAccess() != null) {
+            throw new UnsupportedFeatureException("public", what + " with X-Object-Public");
+        }
+    }
+
+    /**
+     * Uploads a file: one verified PUT, or a static large object when larger than the segment size.
+     *
+     * @param name the object
+     * @param file the file
+     * @param options write headers, concurrency
+     * @param progress the tracker
+     * @return the result
+     */
+    public Mono<UploadResult> uploadFile(String name, Path file, UploadOptions options, ProgressTracker progress) {
+        return Mono.defer(() -> {
+            checkWrite(options.write(), "upload of " + name);
+            return Mono.usingWhen(
+                    Mono.fromCallable(() -> FileChannel.open(file, StandardOpenOption.READ))
+                            .subscribeOn(Schedulers.boundedElastic()),
+                    ch -> Mono.fromCallable(ch::size).subscribeOn(Schedulers.boundedElastic()).flatMap(size -> {
+                        long start = System.nanoTime();
+                        Mono<UploadResult> r = size <= swift.segmentSize()
+                                ? single(name, ch, size, options, progress)
+                                : largeObject(name, ch, size, options, progress);
+                        return r.doOnNext(x -> metrics.finished(true, size, System.nanoTime() - start));
+                    }),
+                    ch -> Mono.fromRunnable(() -> close(ch)).subscribeOn(Schedulers.boundedElastic()));
+        });
+    }
+
+    private Mono<UploadResult> single(String name, FileChannel ch, long size, UploadOptions options,
+            ProgressTracker progress) {
+        progress.total(size, 1);
+        WriteOptions w = options.write();
+        return md5(ch, 0, size, progress)
+                .flatMap(md5 -> putVerified(Target.write(target.object(Method.PUT, name), w), ch, 0, size, md5,
+                        w.effectiveContentType(), "putObject"))
+                .map(res -> {
+                    progress.done(size, 0, 1);
+                    return new UploadResult(name, size, res.etag(), 1, 1, size, 0, res);
+                });
+    }
+
+    private Mono<UploadResult> largeObject(String name, FileChannel ch, long size, UploadOptions options,
+            ProgressTracker progress) {
+        long seg = swift.segmentSize();
+        int n = (int) ((size + seg - 1) / seg);
+        progress.total(size, n);
+        String segContainer = target.container() + swift.segmentContainerSuffix();
+        Target segTarget = new Target(target.http(), target.account(), segContainer);
+        // swift CLI's layout: <name>/slo/<time>/<size>/<segment size>/<index>; the time keeps uploads apart
+        String prefix = name + "/slo/" + System.currentTimeMillis() + "/" + size + "/" + seg + "/";
+        WriteOptions w = options.write();
+        Mono<Void> createSegContainer = target.http().send(target.container(Method.PUT, segContainer)
+                .expect(201, 202, 204).operation("createContainer"));
+        Mono<List<Segment>> segments = Flux.range(0, n)
+                .flatMapSequential(i -> {
+                    long off = (long) i * seg;
+                    long len = Math.min(seg, size - off);
+                    String segName = prefix + String.format("%08d", i);
+                    return md5(ch, off, len, progress)
+                            .flatMap(md5 -> putVerified(segTarget.object(Method.PUT, segName), ch, off, len, md5,
+                                    "application/octet-stream", "putSegment")
+                                    .map(r -> {
+                                        progress.done(len, 0, 1);
+                                        return new Segment("/" + segContainer + "/" + segName, md5, len);
+                                    }));
+                }, options.concurrency(), 1)
+                .collectList();
+        return oldSegments(name).flatMap(old -> createSegContainer.then(segments).flatMap(list -> {
+            List<Map<String, Object>> manifest = new ArrayList<>();
+            MessageDigest all = Md5Verifier.md5();
+            for (Segment s : list) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("path", s.path());
+                e.put("etag", s.md5());
+                e.put("size_bytes", s.bytes());
+                manifest.add(e);
+                all.update(s.md5().getBytes(StandardCharsets.US_ASCII));
+            }
+            String expected = Md5Verifier.hex(all.digest());
+            byte[] body = SynnefoJson.write(manifest);
+            SynnefoRequest put = Target.write(target.object(Method.PUT, name), w)
+                    .query("multipart-manifest", "put")
+                    .header("ETag", expected)
+                    .body(body, w.effectiveContentType())
+                    .expect(201)
+                    .operation("putManifest");
+            return target.http().exchange(put)
+                    .onErrorMap(SwiftUploadEngine::is422, e -> new IntegrityException("the manifest of " + name
+                            + " was refused: its ETag does not match the segments' (" + e.getMessage() + ")", false))
+                    .map(r -> ObjectWriteResult.from(r.status(), r.headers()))
+                    .flatMap(res -> {
+                        if (res.etag() != null && !res.etag().equalsIgnoreCase(expected)) {
+                            return Mono.error(new IntegrityException("static large object " + name + " has ETag "
+                                    + res.etag() + ", expected " + expected, false));
+                        }
+                        return deleteQuietly(old, list).thenReturn(new UploadResult(name, size, expected, n, n,
+                                size, 0, res));
+                    });
+        }));
+    }
+
+    /** The segment paths of the static large object being replaced, or none. */
+    private Mono<List<String>> oldSegments(String name) {
+        return target.http().exchange(target.object(Method.HEAD, name).operation("getObjectInfo"))
+                .flatMap(head -> {
+                    if (!"true".equalsIgnoreCase(head.headers().firstOrNull("X-Static-Large-Object"))) {
+                        return Mono.just(List.<String>of());
+                    }
+                    return target.http().exchange(target.object(Method.GET, name).query("multipart-manifest", "get")
+                            .query("format", "json").operation("getManifest")).map(r -> {
+                                List<String> out = new ArrayList<>();
+                                for (JsonNode e : r.json()) {
+                                    out.add(e.path("name").asText());
+                                }
+                                return out;
+                            });
+                })
+                .onErrorResume(NotFoundException.class, e -> Mono.just(List.of()));
+    }
+
+    /** Deletes the old segments the new manifest does not use; a failure only leaves garbage behind. */
+    private Mono<Void> deleteQuietly(List<String> old, List<Segment> kept) {
+        List<String> keep = kept.stream().map(Segment::path).toList();
+        return Flux.fromIterable(old).filter(p -> !keep.contains(p) && p.indexOf('/', 1) > 0)
+                .flatMap(p -> {
+                    int slash = p.indexOf('/', 1);
+                    Target t = new Target(target.http(), target.account(), p.substring(1, slash));
+                    return target.http().send(t.object(Method.DELETE, p.substring(slash + 1)).expect(204, 404)
+                            .operation("deleteSegment")).onErrorResume(e -> Mono.empty());
+                }, 4)
+                .then();
+    }
+
+    /**
+     * Uploads a stream in one chunked PUT, hashing it on the way and comparing with the ETag Swift returns.
+     *
+     * @param name the object
+     * @param source the bytes, subscribed once
+     * @param options write headers
+     * @param progress the tracker
+     * @return the result
+     */
+    public Mono<UploadResult> uploadStream(String name, Publisher<ByteBuffer> source, UploadOptions options,
+            ProgressTracker progress) {
+        return Mono.defer(() -> {
+            WriteOptions w = options.write();
+            checkWrite(w, "upload of " + name);
+            MessageDigest md = Md5Verifier.md5();
+            AtomicLong size = new AtomicLong();
+            long start = System.nanoTime();
+            Flux<ByteBuffer> body = Flux.from(source)
+                    .publishOn(Schedulers.parallel(), 2)
+                    .doOnNext(bb -> {
+                        md.update(bb.duplicate());
+                        size.addAndGet(bb.remaining());
+                        progress.hashed(bb.remaining());
+                        metrics.sent(bb.remaining());
+                    });
+            SynnefoRequest put = Target.write(target.object(Method.PUT, name), w)
+                    .body(body, -1, w.effectiveContentType())
+                    .idempotent(false)
+                    .expect(201)
+                    .operation("putObject");
+            return target.http().exchange(put).flatMap(r -> {
+                ObjectWriteResult res = ObjectWriteResult.from(r.status(), r.headers());
+                String local = Md5Verifier.hex(md.digest());
+                if (Md5Verifier.isMd5(res.etag()) && !res.etag().equalsIgnoreCase(local)) {
+                    return Mono.error(new IntegrityException("object " + name + " has ETag " + res.etag()
+                            + " on the server but MD5 " + local + " locally", false));
+                }
+                long total = size.get();
+                progress.total(total, 1);
+                progress.done(total, 0, 1);
+                metrics.finished(true, total, System.nanoTime() - start);
+                return Mono.just(new UploadResult(name, total, res.etag() != null ? res.etag() : local, 1, 1, total,
+                        0, res));
+            });
+        });
+    }
+
+    /** MD5 of {@code len} bytes at {@code off}, read and hashed off the event loop. */
+    private Mono<String> md5(FileChannel ch, long off, long len, ProgressTracker progress) {
+        return Mono.fromCallable(() -> {
+            MessageDigest md = Md5Verifier.md5();
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(len, 1)));
+            long done = 0;
+            while (done < len) {
+                buf.clear().limit((int) Math.min(buf.capacity(), len - done));
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, off + done + buf.position()) < 0) {
+                        throw new IOException("file shrank during the upload: no data at " + (off + done));
+                    }
+                }
+                buf.flip();
+                md.update(buf);
+                done += buf.limit();
+                progress.hashed(buf.limit());
+            }
+            return Md5Verifier.hex(md.digest());
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * A PUT streamed from the file with {@code ETag: md5}; 422 (Swift's "ETag does not match") becomes an
+     * {@link IntegrityException}. Replayable (each subscription re-reads the range), so the core may retry.
+     */
+    private Mono<ObjectWriteResult> putVerified(SynnefoRequest req, FileChannel ch, long off, long len, String md5,
+            String contentType, String operation) {
+        int chunks = (int) ((len + CHUNK - 1) / CHUNK);
+        Flux<ByteBuffer> body = Flux.range(0, chunks)
+                .concatMap(i -> Mono.fromCallable(() -> {
+                    long p = off + (long) i * CHUNK;
+                    int n = (int) Math.min(CHUNK, off + len - p);
+                    // a fresh heap buffer per chunk: the core hands it to Netty with no signal of when the
+                    // socket is done with it, so a pooled buffer could be overwritten while still queued
+                    ByteBuffer b = ByteBuffer.allocate(n);
+                    UploadEngine.readFully(ch, b, n, p);
+                    return b;
+                }).subscribeOn(Schedulers.boundedElastic()), 1)
+                // Reactor Netty's sender requests and queues up to 256 items ahead of the socket: slices keep
+                // that read-ahead at 256 x SLICE per request instead of 256 whole chunks
+                .concatMapIterable(SwiftUploadEngine::slices, 1)
+                .doOnNext(bb -> metrics.sent(bb.remaining()));
+        return target.http().exchange(req.header("ETag", md5).body(body, len, contentType).idempotent(true)
+                        .expect(201).operation(operation))
+                .onErrorMap(SwiftUploadEngine::is422, e -> new IntegrityException("the server refused "
+                        + req.encodedPath() + ": its MD5 is not " + md5 + " (did the file change during the upload?)",
+                        false))
+                .map(r -> ObjectWriteResult.from(r.status(), r.headers()))
+                .flatMap(res -> Md5Verifier.isMd5(res.etag()) && !res.etag().equalsIgnoreCase(md5)
+                        ? Mono.error(new IntegrityException(req.encodedPath() + " has ETag " + res.etag()
+                                + " on the server but MD5 " + md5 + " locally", false))
+                        : Mono.just(res));
+    }
+
+    /** @return {@code chunk} cut into views of at most {@value #SLICE} bytes */
+    static List<ByteBuffer> slices(ByteBuffer chunk) {
+        List<ByteBuffer> out = new ArrayList<>((chunk.remaining() + SLICE - 1) / SLICE);
+        for (int at = chunk.position(); at < chunk.limit(); at += SLICE) {
+            out.add(chunk.slice(at, Math.min(SLICE, chunk.limit() - at)));
+        }
+        return out;
+    }
+
+    static boolean is422(Throwable e) {
+        return e instanceof SynnefoHttpException h && h.status() == 422;
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
