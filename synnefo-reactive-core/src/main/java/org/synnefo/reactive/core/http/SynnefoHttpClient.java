@@ -186,6 +186,35 @@ public final class SynnefoHttpClient {
         return engine.exchangeStreaming(request, handler);
     }
 
+    /**
+     * Like {@link #exchangeStreaming}, but without copying the body: for handlers that copy or digest each
+     * chunk at once (into a buffer of their own, a hash, a file channel), which saves one allocation and
+     * one copy of every received byte.
+     *
+     * <p><b>The chunks are transient.</b> Each {@link ByteBuffer} is a read-only view of a network
+     * buffer that is <b>valid only during the {@code onNext} call that delivers it</b>: the network
+     * buffer is released, and its memory reused for other data, as soon as that call returns. The handler
+     * must therefore consume every chunk synchronously inside {@code onNext} ({@code map},
+     * {@code doOnNext}, {@code handle}, {@code reduce} into its own storage) and must never keep one,
+     * queue it or hand it to another thread: no {@code publishOn}, {@code buffer}, {@code collectList},
+     * {@code flatMap}/{@code concatMap} over the chunks themselves, no returning the chunks as results.
+     * A chunk kept past its {@code onNext} silently reads other data later. When in doubt, use
+     * {@link #exchangeStreaming}, whose chunks the handler owns.
+     *
+     * <p>Everything else is as in {@link #exchangeStreaming}: unexpected statuses fail before the handler
+     * is called, retries apply only up to that point, cancelling releases the connection (and the buffers
+     * not yet delivered).
+     *
+     * @param request the request
+     * @param handler maps head and body to the results, consuming each chunk inside its {@code onNext}
+     * @param <T> the result type
+     * @return the results
+     */
+    public <T> Flux<T> exchangeStreamingTransient(SynnefoRequest request,
+            BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
+        return engine.exchangeStreamingTransient(request, handler);
+    }
+
     @Override
     public String toString() {
         return "SynnefoHttpClient[" + serviceName + "]";

@@ -98,7 +98,25 @@ public final class HttpEngine {
             BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return execute(request, (call, token, attempt) -> sendStreaming(call, token, attempt, handler));
+        return execute(request, (call, token, attempt) -> sendStreaming(call, token, attempt, handler, false));
+    }
+
+    /**
+     * Sends the request and streams the body to the handler as transient views of the received network
+     * buffers: each {@link ByteBuffer} is read-only and valid only while the handler's {@code onNext}
+     * for it runs (the network buffer is released right after). The handler must consume each buffer
+     * synchronously and keep no reference to it.
+     *
+     * @param request the request
+     * @param handler maps the head and the body chunks to results; consumes each chunk inside onNext
+     * @param <T> the result type
+     * @return the results
+     */
+    public <T> Flux<T> exchangeStreamingTransient(SynnefoRequest request,
+            BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(handler, "handler");
+        return execute(request, (call, token, attempt) -> sendStreaming(call, token, attempt, handler, true));
     }
 
     /** The per-call facts every stage needs. */
@@ -220,7 +238,7 @@ public final class HttpEngine {
     }
 
     private <T> Flux<T> sendStreaming(Call call, String token, Instrumentation.State attempt,
-            BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler) {
+            BiFunction<SynnefoResponse, Flux<ByteBuffer>, Publisher<T>> handler, boolean transientBuffers) {
         // once the handler has the head, no failure may be retried: the handler may have consumed data
         AtomicBoolean handed = new AtomicBoolean();
         return prepare(call, token).response((HttpClientResponse resp, reactor.netty.ByteBufFlux body) -> {
@@ -238,7 +256,10 @@ public final class HttpEngine {
             }
             logResponse(call, status, -1);
             SynnefoResponse head = new SynnefoResponse(status, headers, EMPTY, call.method(), call.safeUrl());
-            Flux<ByteBuffer> data = body.map(HttpEngine::heapCopy);
+            // Reactor Netty releases each received buffer once onNext returns: a view is only safe for a
+            // handler that consumes it inside onNext; everyone else gets a copy of their own
+            Flux<ByteBuffer> data = transientBuffers ? body.map(HttpEngine::transientView)
+                    : body.map(HttpEngine::heapCopy);
             Publisher<T> results;
             handed.set(true);
             try {
@@ -256,6 +277,11 @@ public final class HttpEngine {
         buf.readBytes(copy);
         copy.flip();
         return copy;
+    }
+
+    private static ByteBuffer transientView(ByteBuf buf) {
+        // read-only, so a handler cannot scribble over pooled memory that the pool hands out again
+        return buf.nioBuffer().asReadOnlyBuffer();
     }
 
     private static void logResponse(Call call, int status, int bytes) {

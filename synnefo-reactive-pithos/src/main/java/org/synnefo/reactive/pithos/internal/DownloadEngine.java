@@ -225,7 +225,8 @@ public final class DownloadEngine {
                 .operation("getBlock");
         return Mono.defer(() -> {
             ByteBuffer buf = pool.acquire().limit(blen);
-            return target.http().exchangeStreaming(req, (head, body) -> {
+            // transient chunks: each one is copied into the pooled block inside its onNext
+            return target.http().exchangeStreamingTransient(req, (head, body) -> {
                 if (head.status() == 200 && !(off == 0 && blen == size)) {
                     return Mono.error(new IntegrityException("server ignored the Range of block " + index, false));
                 }
