@@ -37,7 +37,8 @@ import reactor.util.retry.Retry;
  * itself checked against the ETag (the MD5 of the segment MD5s). The object is then fetched in parts of
  * {@link SwiftOptions#partSize()} by ranged {@code GET}s pinned with {@code If-Match: <etag>} (a concurrent
  * overwrite fails with 412 instead of mixing versions), {@code concurrency} at a time, each streamed to its
- * offset with positional writes off the event loop through {@value #CHUNK}-byte staging buffers.
+ * offset with positional writes off the event loop: each received network buffer is copied once, on
+ * arrival, into pooled {@value #CHUNK}-byte chunks (direct for large objects), and those are written.
  *
  * <p>MD5 is sequential, the parts are not: a hasher follows the contiguous prefix of the file already
  * written, reading it back (from the page cache) and feeding the {@link Md5Verifier}, so the hashing
@@ -172,7 +173,7 @@ public final class SwiftDownloadEngine {
         Mono<DownloadResult> viaHead = Mono.defer(() -> plan(name, options)
                 .flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options, progress, null, 0)))
                 .switchIfEmpty(Mono.fromSupplier(() -> notModified(name, file))));
-        return target.http().exchangeStreaming(first, (head, body) -> {
+        return target.http().exchangeStreamingTransient(first, (head, body) -> {
             if (head.status() == 304) {
                 return Mono.just(notModified(name, file));
             }
@@ -269,8 +270,8 @@ public final class SwiftDownloadEngine {
         long len = Math.min(ps, plan.size() - off);
         SynnefoRequest req = pinned(name, plan).header("Range", "bytes=" + off + "-" + (off + len - 1))
                 .expect(200, 206).operation("getPart");
-        return Mono.defer(() -> target.http().exchangeStreaming(req, (head, body) -> writePart(name, plan, index,
-                head.status(), body, ch, pool, written, hasher, progress)).then());
+        return Mono.defer(() -> target.http().exchangeStreamingTransient(req, (head, body) -> writePart(name, plan,
+                index, head.status(), body, ch, pool, written, hasher, progress)).then());
     }
 
     /** Streams one part's body to its offset through the pool's chunks, then checks its length. */
@@ -285,7 +286,14 @@ public final class SwiftDownloadEngine {
         }
         Chunker chunker = new Chunker(pool);
         long[] pos = {0};
-        return body.concatMapIterable(chunker::feed, 1)
+        // The body's chunks are transient views of network buffers (valid only inside onNext): map copies
+        // each one at once into the pool's chunks, and only those owned chunks travel on.
+        return body.map(bb -> {
+                    List<ByteBuffer> full = new ArrayList<>(1);
+                    chunker.feed(bb).forEach(full::add);
+                    return full;
+                })
+                .concatMapIterable(full -> full, 1)
                 .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
                 .concatMap(b -> Mono.fromCallable(() -> {
                     int n = b.remaining();
