@@ -21,6 +21,7 @@
 #   PEERS_SNF_JAR      our CLI (default synnefo-reactive-cli/target/snf.jar); row skipped if absent
 #   PEERS_SNF_OPTS     extra options for snf (e.g. concurrency or block size), word-split
 #   PEERS_JAVA         java binary for snf (default java)
+#   SNF_JAVA_OPTS      JVM options for snf; unset = the launcher's client defaults
 #   PEERS_INSTALL      1 (default): apt-get install missing Debian tools (time, python3-swiftclient, rclone)
 #   PEERS_KEEP_SWIFT   1: leave Swift running at the end even if this script started it
 #   SWIFT_AIO_*        passed on to scripts/swift-aio.sh (port, storage mode, state directory)
@@ -36,7 +37,8 @@
 #   rclone  configured by RCLONE_CONFIG_SWIFT_* env vars (auth v1); copyto/copy -I (never skip),
 #           --transfers N --checkers N; large-file defaults kept (single PUT below 5 GiB,
 #           4 ranged streams on download above 250 MiB), as they measured fastest here.
-#   snf     java -jar snf.jar upload [-r] LOCAL CONTAINER/NAME / download [-r] CONTAINER/NAME LOCAL
+#   snf     synnefo-reactive-cli/snf (the launcher: java with its client JVM defaults, or
+#           $SNF_JAVA_OPTS, -jar snf.jar) upload [-r] LOCAL CONTAINER/NAME / download [-r] CONTAINER/NAME LOCAL
 #           with --swift-auth/--swift-user/--swift-key, -c/-j N, -b SEGMENT; skipped while the jar is absent.
 # Everything talks to 127.0.0.1 only; proxies from the environment are ignored.
 set -euo pipefail
@@ -52,6 +54,7 @@ THREADS=${PEERS_THREADS:-8}
 SEGMENT_MB=${PEERS_SEGMENT_MB:-64}
 TIMEOUT=${PEERS_TIMEOUT:-900}
 SNF_JAR=${PEERS_SNF_JAR:-$ROOT/synnefo-reactive-cli/target/snf.jar}
+SNF_LAUNCHER=$ROOT/synnefo-reactive-cli/snf
 read -ra SNF_OPTS <<<"${PEERS_SNF_OPTS:-}"
 JAVA=${PEERS_JAVA:-java}
 INSTALL=${PEERS_INSTALL:-1}
@@ -208,7 +211,7 @@ rclone_cmd() {
 # snf: -q (no progress lines in the log), -c = segments of one file in flight, -j = files at once
 # (the same $THREADS as the others), -b = the SLO segment size the swift CLI gets.
 snf_cmd() {
-  CMD=("$JAVA" -jar "$SNF_JAR" "$@" -q -c "$THREADS" -j "$THREADS" -b "${SEGMENT_MB}M"
+  CMD=(env "JAVA=$JAVA" "SNF_JAR=$SNF_JAR" "$SNF_LAUNCHER" "$@" -q -c "$THREADS" -j "$THREADS" -b "${SEGMENT_MB}M"
     --swift-auth "$SWIFT_AUTH_URL" --swift-user "$SWIFT_USER" --swift-key "$SWIFT_KEY" "${SNF_OPTS[@]}")
 }
 
