@@ -609,35 +609,54 @@ final class ComputeService extends CycladesHandler {
         if (r.size() != 4) {
             throw noEndpoint();
         }
-        String key = r.seg(3);
-        return switch (m) {
+        return metadataKey(r, r.seg(3), () -> {
+            Server s = b.server(r.uid(), id);
+            return new MetaHolder(s.metadata, () -> s.updated = b.now());
+        }, () -> {
+            Server s = b.liveServer(r.uid(), id);
+            return new MetaHolder(s.metadata, () -> s.updated = b.now());
+        }, CycladesBackend.MAX_METADATA);
+    }
+
+    /** The metadata map of a server or an image, and how to stamp its {@code updated} time. */
+    private record MetaHolder(Map<String, String> map, Runnable touch) {
+    }
+
+    /**
+     * GET, PUT and DELETE of one metadata key ({@code .../metadata/<key>}), the same for servers and images:
+     * {@code read} looks the resource up for reading, {@code write} for changing it (a live server, an owned
+     * image); {@code max} bounds the number of items ({@code Integer.MAX_VALUE}: none).
+     */
+    private Reply metadataKey(Req r, String key, java.util.function.Supplier<MetaHolder> read,
+            java.util.function.Supplier<MetaHolder> write, int max) {
+        return switch (r.method()) {
             case "GET" -> {
-                Server s = b.server(r.uid(), id);
-                if (!s.metadata.containsKey(key)) {
+                Map<String, String> meta = read.get().map();
+                if (!meta.containsKey(key)) {
                     throw EmulatorFault.notFound("Metadata key not found.");
                 }
-                yield Reply.json(200, wrap("meta", Map.of(key, s.metadata.get(key))));
+                yield Reply.json(200, wrap("meta", Map.of(key, meta.get(key))));
             }
             case "PUT" -> {
                 Map<String, String> meta = Util.stringMap(Util.member(r.json(), "meta"), "meta");
                 if (meta.size() != 1 || !meta.containsKey(key)) {
                     throw EmulatorFault.badRequest("Malformed request");
                 }
-                Server s = b.liveServer(r.uid(), id);
-                if (!s.metadata.containsKey(key) && s.metadata.size() >= CycladesBackend.MAX_METADATA) {
-                    throw EmulatorFault.badRequest("Virtual machines cannot have more than "
-                            + CycladesBackend.MAX_METADATA + " metadata items.");
+                MetaHolder h = write.get();
+                if (!h.map().containsKey(key) && h.map().size() >= max) {
+                    throw EmulatorFault.badRequest("Virtual machines cannot have more than " + max
+                            + " metadata items.");
                 }
-                s.metadata.put(key, meta.get(key));
-                s.updated = b.now();
+                h.map().put(key, meta.get(key));
+                h.touch().run();
                 yield Reply.json(201, wrap("meta", meta));
             }
             case "DELETE" -> {
-                Server s = b.liveServer(r.uid(), id);
-                if (s.metadata.remove(key) == null) {
+                MetaHolder h = write.get();
+                if (h.map().remove(key) == null) {
                     throw EmulatorFault.notFound("Metadata key not found.");
                 }
-                s.updated = b.now();
+                h.touch().run();
                 yield Reply.empty(204);
             }
             default -> throw notAllowed("GET", "PUT", "DELETE");
@@ -969,35 +988,13 @@ final class ComputeService extends CycladesHandler {
                 default -> throw notAllowed("GET", "POST");
             };
         }
-        String key = r.seg(3);
-        return switch (m) {
-            case "GET" -> {
-                Image i = b.image(r.uid(), id);
-                if (!i.properties.containsKey(key)) {
-                    throw EmulatorFault.notFound("Metadata key not found.");
-                }
-                yield Reply.json(200, wrap("meta", Map.of(key, i.properties.get(key))));
-            }
-            case "PUT" -> {
-                Map<String, String> meta = Util.stringMap(Util.member(r.json(), "meta"), "meta");
-                if (meta.size() != 1 || !meta.containsKey(key)) {
-                    throw EmulatorFault.badRequest("Malformed request");
-                }
-                Image i = ownImage(r, id);
-                i.properties.put(key, meta.get(key));
-                i.updated = b.now();
-                yield Reply.json(201, wrap("meta", meta));
-            }
-            case "DELETE" -> {
-                Image i = ownImage(r, id);
-                if (i.properties.remove(key) == null) {
-                    throw EmulatorFault.notFound("Metadata key not found.");
-                }
-                i.updated = b.now();
-                yield Reply.empty(204);
-            }
-            default -> throw notAllowed("GET", "PUT", "DELETE");
-        };
+        return metadataKey(r, r.seg(3), () -> {
+            Image i = b.image(r.uid(), id);
+            return new MetaHolder(i.properties, () -> i.updated = b.now());
+        }, () -> {
+            Image i = ownImage(r, id);
+            return new MetaHolder(i.properties, () -> i.updated = b.now());
+        }, Integer.MAX_VALUE);
     }
 
     private Image ownImage(Req r, String id) {
