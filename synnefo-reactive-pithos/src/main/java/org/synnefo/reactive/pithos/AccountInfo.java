@@ -47,7 +47,7 @@ public record AccountInfo(Long containerCount, Long bytesUsed, Instant lastModif
                 Parse.longOrNull(h.firstOrNull("X-Account-Bytes-Used")),
                 Parse.httpDate(h.firstOrNull("Last-Modified")),
                 Parse.longOrNull(h.firstOrNull("X-Account-Policy-Quota")), Map.copyOf(pq),
-                Parse.lowerKeys(h.metadata("X-Account-Meta-")), Map.copyOf(groups),
+                java.util.Collections.unmodifiableMap(h.metadata("X-Account-Meta-")), Map.copyOf(groups),
                 Parse.httpDate(h.firstOrNull("X-Account-Until-Timestamp")), h);
     }
 }

@@ -40,7 +40,7 @@ public record ContainerInfo(Long objectCount, Long bytesUsed, Integer blockSize,
                 Parse.longOrNull(h.firstOrNull("X-Container-Policy-Quota")),
                 VersioningPolicy.of(h.firstOrNull("X-Container-Policy-Versioning")),
                 h.unquoted("X-Container-Policy-Project").orElse(null),
-                Parse.lowerKeys(h.metadata("X-Container-Meta-")),
+                java.util.Collections.unmodifiableMap(h.metadata("X-Container-Meta-")),
                 Parse.httpDate(h.firstOrNull("Last-Modified")),
                 Parse.httpDate(h.firstOrNull("X-Container-Until-Timestamp")), h);
     }

@@ -53,6 +53,6 @@ public record ObjectInfo(String etag, long contentLength, String contentType, St
                 h.unquoted("X-Object-Modified-By").orElse(null), h.unquoted("X-Object-Manifest").orElse(null),
                 Sharing.parse(h.unquoted("X-Object-Sharing").orElse(null)),
                 h.unquoted("X-Object-Shared-By").orElse(null), h.firstOrNull("X-Object-Allowed-To"),
-                pub == null || pub.isBlank() ? null : pub, Parse.lowerKeys(h.metadata("X-Object-Meta-")), h);
+                pub == null || pub.isBlank() ? null : pub, java.util.Collections.unmodifiableMap(h.metadata("X-Object-Meta-")), h);
     }
 }

@@ -112,19 +112,6 @@ public final class Parse {
         return List.copyOf(out);
     }
 
-    /**
-     * Metadata keyed in lower case. The core lower-cases header names before unquoting them, which leaves
-     * non-ASCII letters as the server capitalised them; metadata keys are case-insensitive, so normalise.
-     *
-     * @param meta metadata from {@code ResponseHeaders.metadata(prefix)}
-     * @return an immutable copy with lower-cased keys
-     */
-    public static java.util.Map<String, String> lowerKeys(java.util.Map<String, String> meta) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        meta.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return java.util.Collections.unmodifiableMap(out);
-    }
-
     /** @param etag an ETag, possibly quoted or weak @return the bare value */
     public static String bareEtag(String etag) {
         if (etag == null) {
