@@ -289,6 +289,15 @@ verify() {
   esac
 }
 
+# The container updater's sweeps are Swift's background bookkeeping, unrelated to the client under
+# test (and bursty: a fork per container partition). It is paused (SIGSTOP of its session) while a
+# transfer is timed and resumed after, so every tool's "Swift CPU" is the CPU its transfer caused.
+updater_signal() {
+  local pid
+  pid=$(cat "$SWIFT_AIO_DIR/run/container-updater.pid" 2>/dev/null) || return 0
+  [[ $pid =~ ^[0-9]+$ ]] && pkill "-$1" -s "$pid" 2>/dev/null || true
+}
+
 # measure <tool> <op> <rep>: one timed run, appended to $RESULTS.
 measure() {
   local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 m0 m1 rc=0 status=ok why wall user sys rss bytes files other
@@ -296,11 +305,13 @@ measure() {
   command_for "$tool" "$op"
   printf '%q ' "${CMD[@]}" >"$log"
   printf '\n' >>"$log"
+  updater_signal STOP
   s0=$(server_cpu_ticks)
   m0=$(machine_busy_ticks)
   /usr/bin/time -o "$tf" -f '%e %U %S %M' timeout "$TIMEOUT" "${CMD[@]}" </dev/null >>"$log" 2>&1 || rc=$?
   m1=$(machine_busy_ticks)
   s1=$(server_cpu_ticks)
+  updater_signal CONT
   read -r wall user sys rss < <(tail -n 1 "$tf")
   other=$(awk -v a="$m0" -v b="$m1" -v s0="$s0" -v s1="$s1" -v u="$user" -v s="$sys" -v t="$CLK_TCK" \
     'BEGIN { o = (b - a - (s1 - s0)) / t - u - s; printf "%.2f", (o < 0 ? 0 : o) }')
@@ -386,6 +397,7 @@ main() {
     started=1
   fi
   eval "$("$SWIFT_AIO" env)"
+  trap 'updater_signal CONT' EXIT
   login
   make_data
   write_curl_configs

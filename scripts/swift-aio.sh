@@ -21,6 +21,9 @@
 #   SWIFT_AIO_TMPFS_SIZE      tmpfs size limit (default 8g; memory is only used for what is stored)
 #   SWIFT_AIO_LOOP_SIZE       sparse ext4 image size for `loop` (default 8G)
 #   SWIFT_AIO_PROXY_WORKERS   proxy workers (default 1); SWIFT_AIO_OBJECT_WORKERS likewise (default 1)
+#   SWIFT_AIO_UPDATER_INTERVAL seconds between container-updater sweeps (default 60; a sweep forks a
+#                             child per container partition, ~0.75 CPU-s each)
+#   SWIFT_AIO_DB_PART_POWER   part power of the account and container rings (default 4)
 #   SWIFT_AIO_LOG_LEVEL       DEBUG|INFO|WARNING (default INFO)
 #   SWIFT_AIO_START_TIMEOUT   seconds to wait for readiness (default 60)
 #   SWIFT_AIO_INSTALL         1 (default): apt-get install missing packages; 0: fail instead
@@ -58,6 +61,9 @@ PROXY_PORT=${SWIFT_AIO_PORT:-8089}
 ACCOUNT_PORT=${SWIFT_AIO_ACCOUNT_PORT:-6212}
 CONTAINER_PORT=${SWIFT_AIO_CONTAINER_PORT:-6211}
 OBJECT_PORT=${SWIFT_AIO_OBJECT_PORT:-6210}
+UPDATER_INTERVAL=${SWIFT_AIO_UPDATER_INTERVAL:-60}
+DB_PART_POWER=${SWIFT_AIO_DB_PART_POWER:-4}
+[[ $UPDATER_INTERVAL =~ ^[0-9]+$ && $DB_PART_POWER =~ ^[0-9]+$ ]] || { echo "swift-aio: error: SWIFT_AIO_UPDATER_INTERVAL and SWIFT_AIO_DB_PART_POWER must be integers" >&2; exit 2; }
 MEMCACHED_PORT=${SWIFT_AIO_MEMCACHED_PORT:-11219}
 STORAGE=${SWIFT_AIO_STORAGE:-auto}
 TMPFS_SIZE=${SWIFT_AIO_TMPFS_SIZE:-8g}
@@ -342,10 +348,18 @@ release_storage() {
 
 build_rings() {
   local want kind port
-  want="part_power=10 replicas=1 object=$OBJECT_PORT container=$CONTAINER_PORT account=$ACCOUNT_PORT"
+  # Small part powers for the account and container rings: the container updater forks one child per
+  # container partition in every sweep (about 0.75 CPU-s each), so with part power 10 and a few dozen
+  # containers a sweep cost a whole core for about a minute, all the time, on a 2-core machine.
+  want="part_power=10/$DB_PART_POWER replicas=1 object=$OBJECT_PORT container=$CONTAINER_PORT account=$ACCOUNT_PORT"
   if [[ -f $ETC/rings.stamp && $(<"$ETC/rings.stamp") == "$want" && -f $ETC/object.ring.gz \
     && -f $ETC/container.ring.gz && -f $ETC/account.ring.gz ]]; then
     return 0
+  fi
+  if [[ -f $ETC/rings.stamp ]]; then
+    # objects, containers and accounts placed by the old rings could no longer be found
+    say "ring layout changed ($(<"$ETC/rings.stamp") -> $want): wiping the stored data"
+    rm -rf "${SRV:?}"/d1/{accounts,containers,objects,tmp,async_pending}
   fi
   rm -f "$ETC"/*.builder "$ETC"/*.ring.gz "$ETC/rings.stamp"
   rm -rf "$ETC/backups"
@@ -354,13 +368,13 @@ build_rings() {
   local ring_jobs=() job failed=0
   for kind in object container account; do
     case $kind in
-      object) port=$OBJECT_PORT ;;
-      container) port=$CONTAINER_PORT ;;
-      account) port=$ACCOUNT_PORT ;;
+      object) port=$OBJECT_PORT power=10 ;;
+      container) port=$CONTAINER_PORT power=$DB_PART_POWER ;;
+      account) port=$ACCOUNT_PORT power=$DB_PART_POWER ;;
     esac
     (
-      # part power 10, 1 replica, min_part_hours 1; one device d1 under $SRV.
-      swift-ring-builder "$ETC/$kind.builder" create 10 1 1
+      # part power $power, 1 replica, min_part_hours 1; one device d1 under $SRV.
+      swift-ring-builder "$ETC/$kind.builder" create "$power" 1 1
       swift-ring-builder "$ETC/$kind.builder" add "r1z1-$HOST:$port/d1" 100
       # rebalance exits 1 for warnings (e.g. balance), 2 for errors.
       swift-ring-builder "$ETC/$kind.builder" rebalance || (($? == 1))
@@ -414,7 +428,7 @@ EOF
 
   {
     common_conf "$CONTAINER_PORT" 0
-    cat <<'EOF'
+    cat <<EOF
 
 [pipeline:main]
 pipeline = container-server
@@ -422,9 +436,11 @@ pipeline = container-server
 [app:container-server]
 use = egg:swift#container
 
-# Pushes object counts and bytes up to the account; a short interval keeps account HEADs fresh.
+# Pushes object counts and bytes up to the account (container counts are updated synchronously
+# by the container server; only the account's object and byte totals wait for this). Each sweep
+# forks a child per container partition, so it runs rarely: see SWIFT_AIO_UPDATER_INTERVAL.
 [container-updater]
-interval = 2
+interval = $UPDATER_INTERVAL
 concurrency = 1
 
 [container-replicator]
