@@ -402,7 +402,6 @@ public final class SwiftDownloadEngine {
                     }
                     if (v != null) {
                         v.update(bb);
-                        job.progress().hashed(bb.remaining());
                     }
                     List<ByteBuffer> full = new ArrayList<>(1);
                     chunker.feed(bb).forEach(full::add);
@@ -422,6 +421,10 @@ public final class SwiftDownloadEngine {
                     }
                     pos[0] += n;
                     metrics.received(n);
+                    if (v != null) {
+                        // hashed on arrival; told per chunk, not per network buffer, to keep progress events few
+                        job.progress().hashed(n);
+                    }
                     job.progress().done(n, 0, 0);
                     if (job.hasher() != null) {
                         job.written().accumulateAndGet(part.index(), rel + pos[0], Math::max);
@@ -454,8 +457,8 @@ public final class SwiftDownloadEngine {
      * @return the content; empty when a condition said not modified
      */
     public Flux<ByteBuffer> stream(String name, DownloadOptions options, ProgressTracker progress) {
-        return plan(name, options).flatMapMany(plan -> {
-            Md5Verifier v = new Md5Verifier(name, plan.units());
+        return plan(name, options).flatMapMany(plan -> FastMd5.forBytes(plan.size()).flatMapMany(provider -> {
+            Md5Verifier v = new Md5Verifier(name, plan.units(), provider.orElse(null), 0, plan.units().size() == 1);
             progress.total(plan.size(), 1);
             return target.http().exchangeStreaming(pinned(name, plan).expect(200).operation("getObject"),
                     (head, body) -> body.publishOn(Schedulers.parallel(), 2).doOnNext(bb -> {
@@ -467,7 +470,7 @@ public final class SwiftDownloadEngine {
                         v.finish();
                         progress.done(0, 0, 1);
                     })));
-        });
+        }));
     }
 
     static boolean isTransient(Throwable t) {
