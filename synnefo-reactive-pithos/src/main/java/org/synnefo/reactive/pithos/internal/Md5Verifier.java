@@ -106,17 +106,24 @@ public final class Md5Verifier {
      * @param bb the bytes (its position is not moved)
      */
     public void update(ByteBuffer bb) {
-        int pos = bb.position();
-        int left = bb.remaining();
-        while (left > 0) {
-            int n = room(left);
-            MessageDigest d = digest();
-            if (d != null) {
-                d.update(bb.duplicate().limit(pos + n).position(pos));
+        int start = bb.position();
+        int limit = bb.limit();
+        int pos = start;
+        try {
+            while (pos < limit) {
+                int n = room(limit - pos);
+                MessageDigest d = digest();
+                if (d != null) {
+                    // the buffer itself, bounded to this unit: no duplicate per call
+                    bb.limit(pos + n).position(pos);
+                    d.update(bb);
+                    bb.limit(limit);
+                }
+                advance(n);
+                pos += n;
             }
-            advance(n);
-            pos += n;
-            left -= n;
+        } finally {
+            bb.limit(limit).position(start);
         }
         closeFinishedUnits();
     }

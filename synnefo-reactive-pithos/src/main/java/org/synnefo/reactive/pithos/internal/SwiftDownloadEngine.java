@@ -403,9 +403,7 @@ public final class SwiftDownloadEngine {
                     if (v != null) {
                         v.update(bb);
                     }
-                    List<ByteBuffer> full = new ArrayList<>(1);
-                    chunker.feed(bb).forEach(full::add);
-                    return full;
+                    return chunker.take(bb);
                 })
                 .concatMapIterable(full -> full, 1)
                 .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
