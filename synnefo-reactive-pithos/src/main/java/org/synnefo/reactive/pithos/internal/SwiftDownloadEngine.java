@@ -52,7 +52,7 @@ import reactor.util.retry.Retry;
  */
 public final class SwiftDownloadEngine {
 
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 18;
     private static final Duration PART_RETRY_BACKOFF = Duration.ofMillis(100);
 
     private final Target target;
