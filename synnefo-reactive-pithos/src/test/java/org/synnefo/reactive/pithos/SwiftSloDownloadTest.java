@@ -63,11 +63,17 @@ class SwiftSloDownloadTest {
         }
         byte[] json = manifest.append(']').toString().getBytes(StandardCharsets.US_ASCII);
         String etag = "\"" + HexFormat.of().formatHex(all.digest()) + "\"";
+        String plainEtag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(DATA)) + "\"";
         server = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> {
             if (req.uri().contains("multipart-manifest=get")) {
                 return res.header("Content-Type", "application/json").sendByteArray(Mono.just(json));
             }
-            res.header("ETag", etag).header("X-Static-Large-Object", "True").header("Accept-Ranges", "bytes");
+            if (req.uri().endsWith("/c/p")) {
+                // the same bytes as a plain object: one MD5 for the whole, parts hashed by reading the file back
+                res.header("ETag", plainEtag).header("Accept-Ranges", "bytes");
+            } else {
+                res.header("ETag", etag).header("X-Static-Large-Object", "True").header("Accept-Ranges", "bytes");
+            }
             String range = req.requestHeaders().get("Range");
             int from = 0;
             int to = SIZE - 1;
@@ -150,5 +156,16 @@ class SwiftSloDownloadTest {
         swift.downloadObject("o", out, DownloadOptions.defaults().withConcurrency(2)).block(T);
         assertThat(Files.readAllBytes(out)).isEqualTo(DATA);
         assertThat(RANGES.size()).isGreaterThan(11);
+    }
+
+    @Test
+    void aPlainObjectIsCutIntoPartsAndVerifiedAsAWhole() throws Exception {
+        Path out = tmp.resolve("p");
+        swift.downloadObject("p", out, DownloadOptions.defaults().withConcurrency(4)).block(T);
+        assertThat(Files.readAllBytes(out)).isEqualTo(DATA);
+        assertThat(RANGES).hasSize(16).contains("bytes=0-99999", "bytes=1500000-1512344");
+        corruptAt = SIZE - 3;
+        assertThatThrownBy(() -> swift.downloadObject("p", tmp.resolve("p2"), DownloadOptions.defaults()).block(T))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("object p has MD5");
     }
 }
