@@ -29,6 +29,8 @@ public final class SynnefoTransport {
 
     /** Default pool name, visible in Reactor Netty's own metrics. */
     public static final String DEFAULT_NAME = "synnefo";
+    /** The largest piece of a response body handed on at once (Netty's default is 8 KiB). */
+    private static final int RESPONSE_PIECE_MAX = 1 << 20;
     /**
      * Default maximum connections per remote host: 64. Bulk transfers run 8 concurrent block requests
      * per file and several files at once; 64 keeps them all busy without swamping a server.
@@ -104,7 +106,11 @@ public final class SynnefoTransport {
                     }
                 })
                 .keepAlive(true)
-                .compress(false);
+                .compress(false)
+                // Netty's HTTP decoder cuts bodies into 8 KiB pieces by default, each one a trip through the
+                // reactive chain (and, for downloads, a digest call and a copy): 128 Ki pieces per GiB.
+                // With a larger bound a piece is whatever one socket read brought (up to 64 KiB).
+                .httpResponseDecoder(spec -> spec.maxChunkSize(RESPONSE_PIECE_MAX));
         if (b.insecure) {
             SslContext insecure;
             try {

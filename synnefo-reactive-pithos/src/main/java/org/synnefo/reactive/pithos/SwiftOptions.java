@@ -13,14 +13,16 @@ package org.synnefo.reactive.pithos;
  * the {@code swift} CLI uses), then the manifest ({@code ?multipart-manifest=put}), whose ETag is checked
  * against the MD5 of the segment MD5s. Replacing a static large object deletes its old segments afterwards.
  *
- * <p>Downloads: parallel ranged {@code GET}s of {@code partSize} bytes pinned with {@code If-Match}, each
- * streamed to its offset in the file; the content is verified against the ETag (MD5) of the object, or of
- * each segment for a static large object (from {@code ?multipart-manifest=get}, itself checked against the
- * object's ETag).
+ * <p>Downloads: parallel ranged {@code GET}s pinned with {@code If-Match}, each streamed to its offset in
+ * the file; the content is verified against the ETag (MD5) of the object, or of each segment for a static
+ * large object (from {@code ?multipart-manifest=get}, itself checked against the object's ETag). A plain
+ * object is cut every {@code partSize} bytes; a static large object's ranges follow its segments (small
+ * ones grouped up to {@code partSize}, larger ones whole) so that each is hashed as it arrives.
  *
  * @param segmentSize bytes per segment of a static large object, and the largest file sent as a single
  *        {@code PUT} (default {@value #DEFAULT_SEGMENT_SIZE}, 64 MiB; Swift allows at most 5 GiB)
- * @param partSize bytes per ranged {@code GET} of a download (default {@value #DEFAULT_PART_SIZE}, 16 MiB)
+ * @param partSize bytes per ranged {@code GET} of a download of a plain object, and up to which small
+ *        segments are grouped in one (default {@value #DEFAULT_PART_SIZE}, 16 MiB)
  * @param segmentContainerSuffix appended to the container name to name the segments container (default
  *        {@value #DEFAULT_SEGMENT_CONTAINER_SUFFIX})
  */

@@ -1,7 +1,10 @@
 package org.synnefo.reactive.pithos.internal;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -44,6 +47,38 @@ final class Chunker {
                 return b;
             }
         };
+    }
+
+    /**
+     * The eager form of {@link #feed}, for a consumer that must copy all of its input at once (a transient
+     * network buffer): copies all of {@code in} (moving its position to its limit) with absolute bulk puts,
+     * allocating nothing in the usual case where no block, or a single one, is completed.
+     *
+     * @param in the next piece of the stream
+     * @return the blocks it completes, flipped
+     */
+    List<ByteBuffer> take(ByteBuffer in) {
+        List<ByteBuffer> full = Collections.emptyList();
+        while (in.hasRemaining()) {
+            if (current == null) {
+                current = pool.acquire();
+            }
+            int n = Math.min(in.remaining(), current.remaining());
+            current.put(current.position(), in, in.position(), n);
+            current.position(current.position() + n);
+            in.position(in.position() + n);
+            if (!current.hasRemaining()) {
+                ByteBuffer b = current.flip();
+                current = null;
+                if (full.isEmpty()) {
+                    full = Collections.singletonList(b);
+                } else {
+                    full = new ArrayList<>(full);
+                    full.add(b);
+                }
+            }
+        }
+        return full;
     }
 
     private void fill(ByteBuffer in) {

@@ -3,6 +3,7 @@ package org.synnefo.reactive.pithos.internal;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,18 +29,37 @@ public final class Md5Verifier {
     private final String name;
     private final List<Unit> units;
     private final long size;
+    private final Provider provider;
+    private final int firstIndex;
+    private final boolean whole;
     private int current;
     private long inUnit;
     private long fed;
-    private MessageDigest md = md5();
+    private MessageDigest md;
 
     /**
      * @param name the object, for messages
      * @param units the units in order; their lengths add up to the object's size
      */
     public Md5Verifier(String name, List<Unit> units) {
+        this(name, units, null, 0, units.size() == 1);
+    }
+
+    /**
+     * A verifier of a run of consecutive units of an object (the part of a download that covers them).
+     *
+     * @param name the object, for messages
+     * @param units the units in order
+     * @param provider the MD5 provider ({@link FastMd5}), or null for the JDK's
+     * @param firstIndex the index of the first unit in the object, for messages
+     * @param whole whether the units are the whole object's single unit (messages say "object", not "segment")
+     */
+    public Md5Verifier(String name, List<Unit> units, Provider provider, int firstIndex, boolean whole) {
         this.name = name;
         this.units = List.copyOf(units);
+        this.provider = provider;
+        this.firstIndex = firstIndex;
+        this.whole = whole;
         long s = 0;
         for (Unit u : units) {
             s += u.length();
@@ -66,45 +86,87 @@ public final class Md5Verifier {
         int o = off;
         int left = len;
         while (left > 0) {
-            closeFinishedUnits();
-            if (current >= units.size()) {
-                throw new IntegrityException("object " + name + " has more than the " + size + " bytes expected",
-                        false);
+            int n = room(left);
+            MessageDigest d = digest();
+            if (d != null) {
+                d.update(b, o, n);
             }
-            long room = units.get(current).length() - inUnit;
-            int n = (int) Math.min(room, left);
-            md.update(b, o, n);
-            inUnit += n;
-            fed += n;
+            advance(n);
             o += n;
             left -= n;
         }
         closeFinishedUnits();
     }
 
-    /** @param bb the bytes (its position is not moved) */
+    /**
+     * Hashes the remaining bytes of a buffer, which may be a transient view of a network buffer: a direct
+     * buffer goes to the digest as is (the native provider reads it in place, the JDK's through a small
+     * reused array), nothing is allocated per call.
+     *
+     * @param bb the bytes (its position is not moved)
+     */
     public void update(ByteBuffer bb) {
-        ByteBuffer d = bb.duplicate();
-        if (d.hasArray()) {
-            update(d.array(), d.arrayOffset() + d.position(), d.remaining());
-        } else {
-            byte[] copy = new byte[d.remaining()];
-            d.get(copy);
-            update(copy, 0, copy.length);
+        int start = bb.position();
+        int limit = bb.limit();
+        int pos = start;
+        try {
+            while (pos < limit) {
+                int n = room(limit - pos);
+                MessageDigest d = digest();
+                if (d != null) {
+                    // the buffer itself, bounded to this unit: no duplicate per call
+                    bb.limit(pos + n).position(pos);
+                    d.update(bb);
+                    bb.limit(limit);
+                }
+                advance(n);
+                pos += n;
+            }
+        } finally {
+            bb.limit(limit).position(start);
         }
+        closeFinishedUnits();
+    }
+
+    /** How many of {@code left} bytes go to the current unit; fails when the object is already complete. */
+    private int room(int left) {
+        closeFinishedUnits();
+        if (current >= units.size()) {
+            throw new IntegrityException("object " + name + " has more than the " + size + " bytes expected",
+                    false);
+        }
+        return (int) Math.min(units.get(current).length() - inUnit, left);
+    }
+
+    private void advance(int n) {
+        inUnit += n;
+        fed += n;
+    }
+
+    /** The digest of the current unit, or null when its MD5 is unknown (nothing to compare, so no hashing). */
+    private MessageDigest digest() {
+        if (units.get(current).md5() == null) {
+            return null;
+        }
+        if (md == null) {
+            md = FastMd5.digest(provider);
+        }
+        return md;
     }
 
     private void closeFinishedUnits() {
         while (current < units.size() && inUnit == units.get(current).length()) {
             Unit u = units.get(current);
-            String got = hex(md.digest());
-            if (u.md5() != null && !u.md5().equalsIgnoreCase(got)) {
-                throw new IntegrityException((units.size() == 1 ? "object " + name
-                        : "segment " + current + " of " + name) + " has MD5 " + got + ", expected " + u.md5(), false);
+            if (u.md5() != null) {
+                String got = hex(digest().digest());
+                if (!u.md5().equalsIgnoreCase(got)) {
+                    throw new IntegrityException((whole ? "object " + name
+                            : "segment " + (firstIndex + current) + " of " + name) + " has MD5 " + got
+                            + ", expected " + u.md5(), false);
+                }
             }
             current++;
             inUnit = 0;
-            md = md5();
         }
     }
 

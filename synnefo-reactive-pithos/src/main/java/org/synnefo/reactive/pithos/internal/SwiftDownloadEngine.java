@@ -34,20 +34,27 @@ import reactor.util.retry.Retry;
 /**
  * Downloads from a plain OpenStack Swift. A {@code HEAD} (with the caller's conditions) gives the size and
  * ETag; a static large object's manifest ({@code ?multipart-manifest=get}) gives each segment's MD5 and is
- * itself checked against the ETag (the MD5 of the segment MD5s). The object is then fetched in parts of
- * {@link SwiftOptions#partSize()} by ranged {@code GET}s pinned with {@code If-Match: <etag>} (a concurrent
- * overwrite fails with 412 instead of mixing versions), {@code concurrency} at a time, each streamed to its
- * offset with positional writes off the event loop: each received network buffer is copied once, on
- * arrival, into pooled {@value #CHUNK}-byte chunks (direct for large objects), and those are written.
+ * itself checked against the ETag (the MD5 of the segment MD5s). The object is then fetched in parts by
+ * ranged {@code GET}s pinned with {@code If-Match: <etag>} (a concurrent overwrite fails with 412 instead of
+ * mixing versions), {@code concurrency} at a time, each streamed to its offset with positional writes off
+ * the event loop: each received network buffer is copied once, on arrival, into pooled {@value #CHUNK}-byte
+ * chunks (direct for large objects), and those are written.
  *
- * <p>MD5 is sequential, the parts are not: a hasher follows the contiguous prefix of the file already
- * written, reading it back (from the page cache) and feeding the {@link Md5Verifier}, so the hashing
- * overlaps the transfer and memory does not grow with the part size. A part broken midway is fetched
- * again ({@link DownloadOptions#blockAttempts()}); a content mismatch fails the download.
+ * <p>Verification costs more CPU than anything else in a download (MD5 is sequential and runs at a few
+ * hundred MB/s), so it is arranged to cost nothing more than the hashing itself ({@link FastMd5} makes that
+ * cheaper). When the MD5s are per segment (a static large object) the parts follow the segments
+ * ({@link #parts}) and each network buffer is hashed as it arrives, on the event loop, before it is
+ * copied: no byte is read twice. A plain object larger than a part has a single MD5 over parts that arrive
+ * out of order: a hasher follows the contiguous prefix of the file already written, reading it back (from
+ * the page cache), so the hashing overlaps the transfer and memory does not grow with the part size. A
+ * part broken midway is fetched again ({@link DownloadOptions#blockAttempts()}); a content mismatch fails
+ * the download.
  */
 public final class SwiftDownloadEngine {
 
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 18;
+    /** The first range of a whole-segment part (see {@link #fetchWhole}): one disk read of Swift's. */
+    static final int SEGMENT_HEAD = 64 * 1024;
     private static final Duration PART_RETRY_BACKOFF = Duration.ofMillis(100);
 
     private final Target target;
@@ -222,108 +229,235 @@ public final class SwiftDownloadEngine {
     }
 
     /**
-     * Fetches the parts ({@code firstBody}: part 0 already under way, or null) and verifies. No fsync: like
-     * curl, swift and rclone, durability is left to the OS (a caller that needs it forces the file).
+     * One ranged GET's worth of the object: {@code [off, off + len)}. An aligned part starts and ends on
+     * verification-unit boundaries and covers units {@code [unit0, unit0 + units)}: its bytes are hashed as
+     * they arrive. An unaligned one (a plain object cut into ranges) is hashed by the {@link OrderedHasher}.
+     *
+     * @param index the part's index
+     * @param off where it starts in the object
+     * @param len its length
+     * @param unit0 its first unit, or -1 when unaligned
+     * @param units how many units it covers
+     */
+    record Part(int index, long off, long len, int unit0, int units) {
+        boolean aligned() {
+            return unit0 >= 0;
+        }
+    }
+
+    /**
+     * Cuts the object into ranged GETs. When the MD5s are per segment (a static large object), or the object
+     * fits in one part, parts follow the units: consecutive whole units up to {@code partSize} (a longer unit
+     * alone), so each unit's bytes reach its digest in order as they arrive and nothing is read back. Part 0
+     * covers at least {@code firstLen} bytes, what the first GET (sent before the object was known) asks
+     * for. A plain object larger than a part is cut every {@code partSize} bytes (parallel ranges of one
+     * MD5, hashed by reading the file back in order).
+     */
+    static List<Part> parts(Plan plan, long partSize, long firstLen) {
+        List<Md5Verifier.Unit> u = plan.units();
+        long size = plan.size();
+        List<Part> parts = new ArrayList<>();
+        if (u.size() == 1 && size > partSize) {
+            for (long off = 0; off < size; off += partSize) {
+                parts.add(new Part(parts.size(), off, Math.min(partSize, size - off), -1, 0));
+            }
+            return parts;
+        }
+        long off = 0;
+        int i = 0;
+        while (i < u.size()) {
+            int j = i;
+            long len = 0;
+            do {
+                len += u.get(j++).length();
+            } while (j < u.size() && len + u.get(j).length() <= partSize);
+            while (off == 0 && j < u.size() && len < firstLen) {
+                len += u.get(j++).length();
+            }
+            parts.add(new Part(parts.size(), off, len, i, j - i));
+            off += len;
+            i = j;
+        }
+        return parts;
+    }
+
+    /**
+     * Fetches the parts ({@code firstBody}: the first {@code min(partSize, size)} bytes already under way,
+     * or null) and verifies. No fsync: like curl, swift and rclone, durability is left to the OS (a caller
+     * that needs it forces the file).
      */
     private Mono<DownloadResult> run(String name, Plan plan, FileChannel ch, Path file, DownloadOptions options,
             ProgressTracker progress, Flux<ByteBuffer> firstBody, int firstStatus) {
         long size = plan.size();
-        long ps = swift.partSize();
-        int n = (int) ((size + ps - 1) / ps);
-        long start = System.nanoTime();
-        progress.total(size, n);
-        AtomicLongArray written = new AtomicLongArray(Math.max(n, 1));
-        OrderedHasher hasher = new OrderedHasher(ch, new Md5Verifier(name, plan.units()), size, ps, written,
-                progress);
-        // Small objects get small heap buffers (a direct buffer costs more to allocate and free than the
-        // JDK's temporary copy saves), large ones pooled direct chunks written without that copy.
-        int chunk = (int) Math.min(CHUNK, Math.max(size, 1));
-        BufferPool pool = new BufferPool(chunk, 2 * options.concurrency(), chunk == CHUNK);
-        AtomicInteger fetched = new AtomicInteger();
-        return Flux.range(0, n)
-                .flatMap(i -> {
-                    Mono<Void> again = fetchPart(name, plan, i, ch, pool, written, hasher, progress)
-                            .retryWhen(Retry.backoff(options.blockAttempts() - 1, PART_RETRY_BACKOFF)
-                                    .filter(SwiftDownloadEngine::isTransient)
-                                    .onRetryExhaustedThrow((spec, sig) -> sig.failure()));
-                    Mono<Void> part = i == 0 && firstBody != null
-                            ? writePart(name, plan, 0, firstStatus, firstBody, ch, pool, written, hasher, progress)
-                                    .onErrorResume(SwiftDownloadEngine::isTransient, e -> again)
-                            : again;
-                    return part.doOnSuccess(v -> fetched.incrementAndGet());
-                }, options.concurrency(), 1)
-                .then(Mono.fromCallable(() -> {
-                    hasher.finish();
-                    ch.truncate(size);
-                    return size;
-                }).subscribeOn(Schedulers.boundedElastic()))
-                .map(s -> {
-                    metrics.finished(false, size, System.nanoTime() - start);
-                    return new DownloadResult(name, file, size, plan.etag(), null, n, fetched.get(), 0, size, false);
-                });
+        long firstLen = Math.min(swift.partSize(), size);
+        List<Part> parts = parts(plan, swift.partSize(), firstLen);
+        boolean verifiable = plan.units().stream().anyMatch(u -> u.md5() != null);
+        // the native MD5 (loaded once, off the event loop) only when there is enough to hash to pay for it
+        return FastMd5.forBytes(verifiable ? size : 0).flatMap(provider -> {
+            long start = System.nanoTime();
+            int n = parts.size();
+            progress.total(size, n);
+            AtomicLongArray written = new AtomicLongArray(Math.max(n, 1));
+            boolean aligned = n == 0 || parts.get(0).aligned();
+            OrderedHasher hasher = aligned || !verifiable ? null : new OrderedHasher(ch,
+                    new Md5Verifier(name, plan.units(), provider.orElse(null), 0, true), size, swift.partSize(),
+                    written, progress);
+            Job job = new Job(name, plan, ch, provider.orElse(null), written, hasher, progress,
+                    // Small objects get small heap buffers (a direct buffer costs more to allocate and free than
+                    // the JDK's temporary copy saves), large ones pooled direct chunks written without that copy
+                    new BufferPool((int) Math.min(CHUNK, Math.max(size, 1)), 2 * options.concurrency(),
+                            size >= CHUNK));
+            AtomicInteger fetched = new AtomicInteger();
+            return Flux.fromIterable(parts)
+                    .flatMap(part -> {
+                        Mono<Void> again = Mono.defer(() -> fetchWhole(job, part, job.verifier(part)))
+                                .retryWhen(Retry.backoff(options.blockAttempts() - 1, PART_RETRY_BACKOFF)
+                                        .filter(SwiftDownloadEngine::isTransient)
+                                        .onRetryExhaustedThrow((spec, sig) -> sig.failure()));
+                        Mono<Void> first = part.index() == 0 && firstBody != null
+                                ? Mono.defer(() -> {
+                                    Md5Verifier v = job.verifier(part);
+                                    return writeBody(job, part, 0, firstLen, firstStatus, firstBody, v)
+                                            .then(Mono.defer(() -> part.len() > firstLen
+                                                    ? fetchPart(job, part, firstLen, v)
+                                                    : finishPart(job, part, v)));
+                                }).onErrorResume(SwiftDownloadEngine::isTransient, e -> again)
+                                : again;
+                        return first.doOnSuccess(v -> fetched.incrementAndGet());
+                    }, options.concurrency(), 1)
+                    .then(Mono.fromCallable(() -> {
+                        if (hasher != null) {
+                            hasher.finish();
+                        }
+                        ch.truncate(size);
+                        return size;
+                    }).subscribeOn(Schedulers.boundedElastic()))
+                    .map(s -> {
+                        metrics.finished(false, size, System.nanoTime() - start);
+                        return new DownloadResult(name, file, size, plan.etag(), null, n, fetched.get(), 0, size,
+                                false);
+                    });
+        });
     }
 
-    private Mono<Void> fetchPart(String name, Plan plan, int index, FileChannel ch, BufferPool pool,
-            AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress) {
-        long ps = swift.partSize();
-        long off = index * ps;
-        long len = Math.min(ps, plan.size() - off);
-        SynnefoRequest req = pinned(name, plan).header("Range", "bytes=" + off + "-" + (off + len - 1))
+    /** What every part of one download shares. */
+    private record Job(String name, Plan plan, FileChannel ch, java.security.Provider provider,
+            AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress, BufferPool pool) {
+
+        /** A fresh in-stream verifier for an attempt at an aligned part, or null (unaligned or nothing known). */
+        Md5Verifier verifier(Part part) {
+            if (!part.aligned()) {
+                return null;
+            }
+            List<Md5Verifier.Unit> units = plan.units().subList(part.unit0(), part.unit0() + part.units());
+            if (units.stream().allMatch(u -> u.md5() == null)) {
+                return null;
+            }
+            return new Md5Verifier(name, units, provider, part.unit0(), plan.units().size() == 1);
+        }
+    }
+
+    /**
+     * Fetches a part from its start. A part that is one whole segment is asked for in two ranges, its first
+     * {@value #SEGMENT_HEAD} bytes and then the rest: Swift's object server hashes whatever it reads of a
+     * segment file when the read starts at the file's first byte (its own check against bit rot, about as
+     * costly as ours), and not otherwise. The client checks every segment's MD5 anyway, so the second range
+     * spares the server that work; on a machine whose cores the server shares, that is most of a
+     * CPU-second per GiB.
+     */
+    private Mono<Void> fetchWhole(Job job, Part part, Md5Verifier v) {
+        if (part.aligned() && part.units() == 1 && part.len() >= 4 * SEGMENT_HEAD) {
+            return fetchRange(job, part, part.off(), part.off() + SEGMENT_HEAD, v)
+                    .then(Mono.defer(() -> fetchPart(job, part, part.off() + SEGMENT_HEAD, v)));
+        }
+        return fetchPart(job, part, part.off(), v);
+    }
+
+    /** GETs {@code [from, part end)} and writes it; the verifier has already seen {@code [part start, from)}. */
+    private Mono<Void> fetchPart(Job job, Part part, long from, Md5Verifier v) {
+        return fetchRange(job, part, from, part.off() + part.len(), v).then(Mono.defer(() -> finishPart(job, part,
+                v)));
+    }
+
+    /** GETs {@code [from, to)} of a part and writes it (nothing when empty). */
+    private Mono<Void> fetchRange(Job job, Part part, long from, long to, Md5Verifier v) {
+        if (from == to) {
+            return Mono.empty();
+        }
+        SynnefoRequest req = pinned(job.name(), job.plan()).header("Range", "bytes=" + from + "-" + (to - 1))
                 .expect(200, 206).operation("getPart");
-        return Mono.defer(() -> target.http().exchangeStreamingTransient(req, (head, body) -> writePart(name, plan,
-                index, head.status(), body, ch, pool, written, hasher, progress)).then());
+        return target.http().exchangeStreamingTransient(req, (head, body) -> writeBody(job, part,
+                from - part.off(), to - from, head.status(), body, v)).then();
     }
 
-    /** Streams one part's body to its offset through the pool's chunks, then checks its length. */
-    private Mono<Void> writePart(String name, Plan plan, int index, int status, Flux<ByteBuffer> body,
-            FileChannel ch, BufferPool pool, AtomicLongArray written, OrderedHasher hasher, ProgressTracker progress) {
-        long ps = swift.partSize();
-        long off = index * ps;
-        long len = Math.min(ps, plan.size() - off);
-        if (status == 200 && !(off == 0 && len == plan.size())) {
-            return Mono.error(new IntegrityException("the server ignored the Range of part " + index
+    private Mono<Void> finishPart(Job job, Part part, Md5Verifier v) {
+        if (v != null) {
+            v.finish();
+        }
+        job.progress().done(0, 0, 1);
+        return Mono.empty();
+    }
+
+    /**
+     * Streams one response body, {@code len} bytes at offset {@code rel} of the part, to the file: on arrival
+     * each network buffer is hashed (aligned parts) and copied once into the pool's chunks; full chunks are
+     * written with positional writes off the event loop.
+     */
+    private Mono<Void> writeBody(Job job, Part part, long rel, long len, int status, Flux<ByteBuffer> body,
+            Md5Verifier v) {
+        String name = job.name();
+        if (status == 200 && !(part.off() + rel == 0 && len == job.plan().size())) {
+            return Mono.error(new IntegrityException("the server ignored the Range of part " + part.index()
                     + " of " + name, false));
         }
-        Chunker chunker = new Chunker(pool);
+        long off = part.off() + rel;
+        Chunker chunker = new Chunker(job.pool());
+        long[] received = {0};
         long[] pos = {0};
-        // The body's chunks are transient views of network buffers (valid only inside onNext): map copies
-        // each one at once into the pool's chunks, and only those owned chunks travel on.
+        // The body's chunks are transient views of network buffers (valid only inside onNext): map hashes
+        // and copies each one at once, and only the pool's chunks travel on.
         return body.map(bb -> {
-                    List<ByteBuffer> full = new ArrayList<>(1);
-                    chunker.feed(bb).forEach(full::add);
-                    return full;
+                    received[0] += bb.remaining();
+                    if (received[0] > len) {
+                        throw new IntegrityException("part " + part.index() + " of " + name
+                                + " is longer than " + len + " bytes", true);
+                    }
+                    if (v != null) {
+                        v.update(bb);
+                    }
+                    return chunker.take(bb);
                 })
                 .concatMapIterable(full -> full, 1)
                 .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining))
                 .concatMap(b -> Mono.fromCallable(() -> {
                     int n = b.remaining();
                     try {
-                        if (pos[0] + n > len) {
-                            throw new IntegrityException("part " + index + " of " + name
-                                    + " is longer than " + len + " bytes", true);
-                        }
-                        // a direct buffer (large objects): written without the JDK's temporary copy
                         long at = off + pos[0];
                         while (b.hasRemaining()) {
-                            ch.write(b, at + b.position());
+                            job.ch().write(b, at + b.position());
                         }
                     } finally {
-                        pool.release(b);
+                        job.pool().release(b);
                     }
                     pos[0] += n;
-                    written.accumulateAndGet(index, pos[0], Math::max);
                     metrics.received(n);
-                    progress.done(n, 0, 0);
-                    hasher.signal();
+                    if (v != null) {
+                        // hashed on arrival; told per chunk, not per network buffer, to keep progress events few
+                        job.progress().hashed(n);
+                    }
+                    job.progress().done(n, 0, 0);
+                    if (job.hasher() != null) {
+                        job.written().accumulateAndGet(part.index(), rel + pos[0], Math::max);
+                        job.hasher().signal();
+                    }
                     return n;
                 }).subscribeOn(Schedulers.boundedElastic()), 1)
                 .then(Mono.fromCallable(() -> {
                     if (pos[0] != len) {
-                        throw new IntegrityException("part " + index + " of " + name + " ended after " + pos[0]
-                                + " of " + len + " bytes", true);
+                        throw new IntegrityException("part " + part.index() + " of " + name + " ended after "
+                                + pos[0] + " of " + len + " bytes", true);
                     }
-                    progress.done(0, 0, 1);
-                    return index;
+                    return part.index();
                 })).then();
     }
 
@@ -343,8 +477,8 @@ public final class SwiftDownloadEngine {
      * @return the content; empty when a condition said not modified
      */
     public Flux<ByteBuffer> stream(String name, DownloadOptions options, ProgressTracker progress) {
-        return plan(name, options).flatMapMany(plan -> {
-            Md5Verifier v = new Md5Verifier(name, plan.units());
+        return plan(name, options).flatMapMany(plan -> FastMd5.forBytes(plan.size()).flatMapMany(provider -> {
+            Md5Verifier v = new Md5Verifier(name, plan.units(), provider.orElse(null), 0, plan.units().size() == 1);
             progress.total(plan.size(), 1);
             return target.http().exchangeStreaming(pinned(name, plan).expect(200).operation("getObject"),
                     (head, body) -> body.publishOn(Schedulers.parallel(), 2).doOnNext(bb -> {
@@ -356,7 +490,7 @@ public final class SwiftDownloadEngine {
                         v.finish();
                         progress.done(0, 0, 1);
                     })));
-        });
+        }));
     }
 
     static boolean isTransient(Throwable t) {
@@ -395,7 +529,8 @@ public final class SwiftDownloadEngine {
             this.partSize = partSize;
             this.written = written;
             this.progress = progress;
-            this.buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(size, 1)));
+            // direct: read without the JDK's temporary copy, and hashed in place by the native MD5
+            this.buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(size, 1)));
         }
 
         void signal() throws IOException {
@@ -435,7 +570,7 @@ public final class SwiftDownloadEngine {
                 }
                 buf.flip();
                 int n = buf.remaining();
-                verifier.update(buf.array(), 0, n);
+                verifier.update(buf);
                 progress.hashed(n);
                 hashed += n;
             }

@@ -61,4 +61,31 @@ class ChunkerTest {
         // 16 blocks went through, but at most two buffers were ever live at once
         assertThat(pool.allocated()).isLessThanOrEqualTo(2);
     }
+
+    @Test
+    void takeCopiesEverythingAtOnceAndKeepsTheBytesInOrder() {
+        Chunker c = new Chunker(new BufferPool(4, 0, true));
+        byte[] data = new byte[23];
+        new Random(2).nextBytes(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        int off = 0;
+        for (int n : new int[] {1, 2, 3, 10, 0, 7}) {
+            ByteBuffer in = ByteBuffer.wrap(data, off, n).asReadOnlyBuffer();
+            for (ByteBuffer b : c.take(in)) {
+                sizes.add(b.remaining());
+                byte[] x = new byte[b.remaining()];
+                b.get(x);
+                out.write(x, 0, x.length);
+            }
+            assertThat(in.hasRemaining()).isFalse();
+            off += n;
+        }
+        ByteBuffer last = c.finish();
+        byte[] x = new byte[last.remaining()];
+        last.get(x);
+        out.write(x, 0, x.length);
+        assertThat(sizes).containsExactly(4, 4, 4, 4, 4);
+        assertThat(out.toByteArray()).isEqualTo(data);
+    }
 }
