@@ -57,6 +57,8 @@ import reactor.core.scheduler.Schedulers;
 public final class SwiftUploadEngine {
 
     static final int CHUNK = 1 << 20;
+    /** Direct hashing buffers are smaller: they are freed only when the GC finds them. */
+    static final int DIRECT_CHUNK = 256 << 10;
     /** Files up to this size are read into memory once instead of being read twice (hash, then send). */
     static final int SMALL = 256 << 10;
 
@@ -140,7 +142,7 @@ public final class SwiftUploadEngine {
                         "putObject");
             });
         } else {
-            sent = md5(ch, 0, size, progress).flatMap(md5 -> checked(put.header("ETag", md5)
+            sent = md5(ch, 0, size, size, progress).flatMap(md5 -> checked(put.header("ETag", md5)
                     .body(file, 0, size, w.effectiveContentType()), size, md5, "putObject"));
         }
         return sent.map(res -> {
@@ -170,7 +172,7 @@ public final class SwiftUploadEngine {
                             .body(file, off, len, "application/octet-stream");
                     // hash while the kernel sends: the ETag check comes after, but before the manifest (whose
                     // entries carry our MD5s, which Swift checks against the stored segments once more)
-                    return Mono.zip(md5(ch, off, len, progress), exchangeWrite(put, len, "putSegment"))
+                    return Mono.zip(md5(ch, off, len, size, progress), exchangeWrite(put, len, "putSegment"))
                             .flatMap(t -> {
                                 String md5 = t.getT1();
                                 ObjectWriteResult r = t.getT2();
@@ -297,11 +299,16 @@ public final class SwiftUploadEngine {
         });
     }
 
-    /** MD5 of {@code len} bytes at {@code off}, read and hashed off the event loop. */
-    private Mono<String> md5(FileChannel ch, long off, long len, ProgressTracker progress) {
-        return Mono.fromCallable(() -> {
-            MessageDigest md = Md5Verifier.md5();
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(len, 1)));
+    /**
+     * MD5 of {@code len} bytes at {@code off}, read and hashed off the event loop; with the native MD5
+     * ({@link FastMd5}, for files of {@link FastMd5#WORTH_IT} bytes and more) read into a direct buffer,
+     * which it hashes in place.
+     */
+    private Mono<String> md5(FileChannel ch, long off, long len, long fileSize, ProgressTracker progress) {
+        return FastMd5.forBytes(fileSize).flatMap(provider -> Mono.fromCallable(() -> {
+            MessageDigest md = FastMd5.digest(provider.orElse(null));
+            int cap = (int) Math.min(provider.isPresent() ? DIRECT_CHUNK : CHUNK, Math.max(len, 1));
+            ByteBuffer buf = provider.isPresent() ? ByteBuffer.allocateDirect(cap) : ByteBuffer.allocate(cap);
             long done = 0;
             while (done < len) {
                 buf.clear().limit((int) Math.min(buf.capacity(), len - done));
@@ -316,7 +323,7 @@ public final class SwiftUploadEngine {
                 progress.hashed(buf.limit());
             }
             return Md5Verifier.hex(md.digest());
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     /** A PUT whose body is sent as is; the result carries the ETag the server computed. */
