@@ -231,4 +231,24 @@ class SwiftModeTest {
             emulator.faults().remove(bad.id());
         }
     }
+
+    @Test
+    void aConnectionClosedInTheMiddleOfARangeIsRefetchedNotWaitedFor() throws Exception {
+        Path src = EmulatorSupport.randomFile(tmp, "cut.bin", 1_000_003, 10);
+        swift.uploadObject("cut.bin", src, UploadOptions.defaults()).block(T);
+        // the server closes the connection after 10,000 bytes of two ranged GETs, with the rest announced
+        FaultRule cut = emulator.faults().add(FaultRule.builder().method("GET").path(".*/sw/cut\\.bin").skip(1)
+                .times(2).closeAfterBytes(10_000).build());
+        try {
+            Path out = tmp.resolve("cut.out");
+            // block(T) is shorter than the response timeout: a reset waited for instead of noticed fails here
+            DownloadResult d = swift.downloadObject("cut.bin", out, DownloadOptions.defaults().withConcurrency(3))
+                    .block(T);
+            assertThat(emulator.faults().fired(cut.id())).isEqualTo(2);
+            assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(src));
+            assertThat(d.bytes()).isEqualTo(1_000_003);
+        } finally {
+            emulator.faults().remove(cut.id());
+        }
+    }
 }
