@@ -60,6 +60,7 @@ class LauncherTest {
                 import java.nio.file.*;
                 public class Main {
                     public static void main(String[] a) throws Exception {
+                        Class.forName("Old");
                         System.out.println("args=" + String.join(" ", a));
                         System.out.println("jvm=" + String.join(" ",
                                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
@@ -71,10 +72,18 @@ class LauncherTest {
                     }
                 }
                 """);
+        // a class file of Java 5 (like picocli's): the JVM cannot archive it and, writing the archive, warns
+        // about it on stdout unless told otherwise
+        Path old = shared.resolve("src/Old.java");
+        Files.writeString(old, "public class Old {}\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assumeTrue(javac != null, "needs a JDK");
         Path classes = shared.resolve("classes");
         assertThat(javac.run(null, null, null, "-d", classes.toString(), src.toString())).isZero();
+        assertThat(javac.run(null, null, null, "--release", "7", "-d", classes.toString(), old.toString())).isZero();
+        byte[] oldClass = Files.readAllBytes(classes.resolve("Old.class"));
+        oldClass[6] = 0;
+        oldClass[7] = 49;
         jar = shared.resolve("stand-in.jar");
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -82,6 +91,9 @@ class LauncherTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
             out.putNextEntry(new JarEntry("Main.class"));
             out.write(Files.readAllBytes(classes.resolve("Main.class")));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry("Old.class"));
+            out.write(oldClass);
             out.closeEntry();
         }
     }
