@@ -156,4 +156,26 @@ class SnfUnitTest {
                 .onErrorResume(e -> reactor.core.publisher.Mono.empty()).block()).isNull();
         assertThat(other.bytes()).isZero();
     }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltAndHelpStillListsThemAll() {
+        assertThat(Snf.named("upload")).isEqualTo(UploadCommand.class);
+        assertThat(Snf.named("rm")).isEqualTo(DeleteCommand.class);
+        assertThat(Snf.named("ls")).isEqualTo(ListCommand.class);
+        assertThat(Snf.named("stat")).isEqualTo(InfoCommand.class);
+        assertThat(Snf.named("--help")).isNull();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(Snf.run(new String[] {"--help"}, o, e, Map.of(), false)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("upload", "download", "list, ls", "info, stat",
+                "delete, rm");
+        out.reset();
+        assertThat(Snf.run(new String[] {"rm", "--help"}, o, e, Map.of(), false)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: snf delete");
+        assertThat(Snf.run(new String[] {"bogus"}, o, e, Map.of(), false)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'bogus'");
+    }
 }
