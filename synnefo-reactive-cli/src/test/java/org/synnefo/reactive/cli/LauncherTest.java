@@ -242,4 +242,27 @@ class LauncherTest {
         assertThat(run(cache, off, "upload", "a", "b").jvm()).doesNotContain("CompileThresholdScaling");
         assertThat(run(cache, off, "list", "-r").jvm()).doesNotContain("CompileThresholdScaling");
     }
+
+    @Test
+    void singleLargeTransfersLetC2CompileTheHotLoopsAndEverythingElseStaysOnC1() throws Exception {
+        Map<String, String> off = Map.of("SNF_CDS", "0");
+        Path cache = tmp.resolve("cache");
+        Path large = tmp.resolve("large.bin");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(64L << 20); // sparse: only its size counts
+        }
+        Path small = tmp.resolve("small.bin");
+        Files.writeString(small, "x");
+        String c2 = "-XX:Tier4InvocationThreshold=";
+        String c1 = "-XX:TieredStopAtLevel=1";
+        assertThat(run(cache, off, "upload", large.toString(), "c/o").jvm()).contains(c2).doesNotContain(c1);
+        assertThat(run(cache, off, "upload", "-c", "4", "-qb", "8M", "--swift-user", "u", large.toString(), "c/o")
+                .jvm()).contains(c2);
+        assertThat(run(cache, off, "upload", "-c", "4", small.toString(), "c/o").jvm()).contains(c1)
+                .doesNotContain(c2);
+        assertThat(run(cache, off, "upload", tmp.resolve("missing").toString(), "c/o").jvm()).contains(c1);
+        assertThat(run(cache, off, "download", "c/o", "x").jvm()).contains(c2);
+        assertThat(run(cache, off, "download", "-r", "c/o", "x").jvm()).contains(c1).doesNotContain(c2);
+        assertThat(run(cache, off, "info", "c/o").jvm()).contains(c1);
+    }
 }
