@@ -149,6 +149,10 @@ class LauncherTest {
         assertThat(second.out()).startsWith("args=list c\n");
         assertThat(second.mapped()).as(second.toString()).containsExactly(archive.toString());
         assertThat(second.jvm()).contains("-XX:SharedArchiveFile=" + archive).contains("-XX:TieredStopAtLevel=1");
+
+        // help and version are picocli's, which no archive holds: not mapped
+        assertThat(run(cache, Map.of(), "upload", "--help").mapped()).isEmpty();
+        assertThat(run(cache, Map.of()).mapped()).isEmpty();
     }
 
     @Test
