@@ -10,7 +10,7 @@
 #   PEERS_BIG_MB=256 PEERS_SMALL_COUNT=200 PEERS_REPEAT=1 benchmarks/peers.sh   # quick run
 #
 # Settings (environment):
-#   PEERS_TOOLS        tools, in this order in the first repeat (default "curl swift rclone snf")
+#   PEERS_TOOLS        tools, in this order in the first repeat (default "curl swift rclone jclouds joss snf")
 #   PEERS_BIG_MB       size of the big file in MiB (default 1024)
 #   PEERS_SMALL_COUNT  number of small files (default 1000)
 #   PEERS_REPEAT       repeats per measurement (default 3)
@@ -20,8 +20,11 @@
 #   PEERS_WORK         work directory; test data is cached there (default /tmp/peers-bench)
 #   PEERS_SNF_JAR      our CLI (default synnefo-reactive-cli/target/snf.jar); row skipped if absent
 #   PEERS_SNF_OPTS     extra options for snf (e.g. concurrency or block size), word-split
-#   PEERS_JAVA         java binary for snf (default java)
+#   PEERS_JAVA         java binary for snf, jclouds and joss (default java)
 #   SNF_JAVA_OPTS      JVM options for snf; unset = the launcher's client defaults
+#   PEERS_JAVA_PEERS_OPTS  JVM options for jclouds and joss, word-split; unset = the same as snf's
+#                      (SNF_JAVA_OPTS if set, else the defaults read from synnefo-reactive-cli/snf)
+#   PEERS_MVN_OPTS     extra options for the build of benchmarks/java-peers (e.g. -o), word-split
 #   PEERS_INSTALL      1 (default): apt-get install missing Debian tools (time, python3-swiftclient, rclone)
 #   PEERS_KEEP_SWIFT   1: leave Swift running at the end even if this script started it
 #   SWIFT_AIO_*        passed on to scripts/swift-aio.sh (port, storage mode, state directory)
@@ -37,6 +40,22 @@
 #   rclone  configured by RCLONE_CONFIG_SWIFT_* env vars (auth v1); copyto/copy -I (never skip),
 #           --transfers N --checkers N; large-file defaults kept (single PUT below 5 GiB,
 #           4 ranged streams on download above 250 MiB), as they measured fastest here.
+#   jclouds jclouds openstack-swift 2.6.0 and JOSS 0.10.4, the Java clients from Maven Central, driven by
+#   joss    benchmarks/java-peers (a standalone Maven project, not part of the main build: built here on
+#           demand with ./mvnw -f benchmarks/java-peers/pom.xml package when its jar is missing or older
+#           than its sources; both rows skipped if that fails or java is missing), one JVM per transfer:
+#           java $PEERS_JAVA_PEERS_OPTS -jar java-peers.jar TOOL upload|download|upload-dir|download-dir
+#           ... --threads N --segment-mb $PEERS_SEGMENT_MB. jclouds: 1 file = putBlob(multipart()), an SLO
+#           whose segments (in the same container) go up on jclouds.user-threads = N threads, with
+#           jclouds.mpu.parts.size = the segment size (which 2.6.0 ignores: its parts are 32 MiB);
+#           download = getBlob streamed to the file. JOSS: 1 file = uploadObject(File), one PUT;
+#           download = downloadObject(File) (checks the MD5). Directories, both: a fixed pool of N
+#           threads, one object per file (names small/<file> as the others), a listing for the download.
+#           JVM flags: the same as snf's (the launcher's -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#           -Xmx256m ...), so that no JVM tool gets better JVM tuning than another. They also suit the
+#           peers: one quick run each way (256 MiB, 200 files, 2026-11-29) gave jclouds 1.1-1.7 client
+#           CPU-s per row with them against 1.9-2.8 with the JVM's defaults, JOSS 0.7-1.7 against
+#           1.4-1.8, and equal or lower RSS (PEERS_JAVA_PEERS_OPTS="" runs them with the defaults).
 #   snf     synnefo-reactive-cli/snf (the launcher: java with its client JVM defaults, or
 #           $SNF_JAVA_OPTS, -jar snf.jar) upload [-r] LOCAL CONTAINER/NAME / download [-r] CONTAINER/NAME LOCAL
 #           with --swift-auth/--swift-user/--swift-key, -c/-j N, -b SEGMENT; skipped while the jar is absent.
@@ -49,7 +68,7 @@ WORK=$(realpath -m "${PEERS_WORK:-/tmp/peers-bench}")
 BIG_MB=${PEERS_BIG_MB:-1024}
 SMALL_COUNT=${PEERS_SMALL_COUNT:-1000}
 REPEAT=${PEERS_REPEAT:-3}
-read -ra TOOLS <<<"${PEERS_TOOLS:-curl swift rclone snf}"
+read -ra TOOLS <<<"${PEERS_TOOLS:-curl swift rclone jclouds joss snf}"
 THREADS=${PEERS_THREADS:-8}
 SEGMENT_MB=${PEERS_SEGMENT_MB:-64}
 TIMEOUT=${PEERS_TIMEOUT:-900}
@@ -57,6 +76,9 @@ SNF_JAR=${PEERS_SNF_JAR:-$ROOT/synnefo-reactive-cli/target/snf.jar}
 SNF_LAUNCHER=$ROOT/synnefo-reactive-cli/snf
 read -ra SNF_OPTS <<<"${PEERS_SNF_OPTS:-}"
 JAVA=${PEERS_JAVA:-java}
+JAVA_PEERS_DIR=$ROOT/benchmarks/java-peers
+JAVA_PEERS_JAR=$JAVA_PEERS_DIR/target/java-peers.jar
+read -ra MVN_OPTS <<<"${PEERS_MVN_OPTS:-}"
 INSTALL=${PEERS_INSTALL:-1}
 PY=/usr/bin/python3
 SWIFT_AIO_DIR=$(realpath -m "${SWIFT_AIO_DIR:-/tmp/swift-aio}")
@@ -152,8 +174,10 @@ wipe_container() {
   "${CURL[@]}" --max-time 30 -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$STORAGE_URL/$c" || true
 }
 
-# Empties a tool's containers. curl cannot create a container on upload as the other tools
-# do, so its container is created here, outside the timing.
+# Empties a tool's containers: its own and the _segments one where swift, rclone and snf put SLO
+# segments (jclouds puts them in the object's own container, as NAME/slo/..., emptied with the rest).
+# curl cannot create a container on upload as the other tools do, so its container is created here,
+# outside the timing.
 wipe_tool() {
   wipe_container "peers-$1"
   wipe_container "peers-$1_segments"
@@ -215,6 +239,56 @@ snf_cmd() {
     --swift-auth "$SWIFT_AUTH_URL" --swift-user "$SWIFT_USER" --swift-key "$SWIFT_KEY" "${SNF_OPTS[@]}")
 }
 
+# The JVM flags of the snf launcher when SNF_JAVA_OPTS is unset, read from the launcher itself so
+# that the Java peers get exactly snf's flags.
+snf_default_jvm_opts() {
+  # shellcheck disable=SC2016 # the launcher's text, not an expansion
+  sed -n 's/.*"\${SNF_JAVA_OPTS-\([^}]*\)}".*/\1/p' "$SNF_LAUNCHER" | head -n 1
+}
+
+# jclouds/joss: the same threads and segment size as the others; the tempauth credentials go in
+# the environment, where java-peers.jar reads them.
+java_peer_cmd() {
+  CMD=(env "SWIFT_AUTH_URL=$SWIFT_AUTH_URL" "SWIFT_USER=$SWIFT_USER" "SWIFT_KEY=$SWIFT_KEY"
+    "$JAVA" "${JAVA_PEERS_OPTS[@]}" -jar "$JAVA_PEERS_JAR" "$@" --threads "$THREADS" --segment-mb "$SEGMENT_MB")
+}
+
+# Makes benchmarks/java-peers/target/java-peers.jar ready (once per run): built with the repository's
+# wrapper when missing or older than its sources. Fails (with JAVA_PEERS_WHY) when java is missing or
+# the build fails, e.g. without network on a machine whose ~/.m2 lacks jclouds or JOSS.
+JAVA_PEERS_STATE=
+JAVA_PEERS_WHY=
+java_peers_ready() {
+  if [[ -z $JAVA_PEERS_STATE ]]; then
+    JAVA_PEERS_STATE=failed
+    if ! command -v "$JAVA" >/dev/null; then
+      JAVA_PEERS_WHY="no $JAVA"
+    elif [[ -f $JAVA_PEERS_JAR && -z $(find "$JAVA_PEERS_DIR/pom.xml" "$JAVA_PEERS_DIR/src" -newer "$JAVA_PEERS_JAR" -print -quit) ]]; then
+      JAVA_PEERS_STATE=ok
+    else
+      say "building benchmarks/java-peers (jclouds, JOSS) with ./mvnw; log: $LOGS/java-peers-build.log"
+      if (cd "$ROOT" && timeout 900 ./mvnw -B -q "${MVN_OPTS[@]}" -f benchmarks/java-peers/pom.xml package) \
+        >"$LOGS/java-peers-build.log" 2>&1 && [[ -f $JAVA_PEERS_JAR ]]; then
+        JAVA_PEERS_STATE=ok
+      else
+        JAVA_PEERS_WHY="the build of benchmarks/java-peers failed (see $LOGS/java-peers-build.log)"
+      fi
+    fi
+    if [[ $JAVA_PEERS_STATE == ok ]]; then
+      if [[ -v PEERS_JAVA_PEERS_OPTS ]]; then
+        read -ra JAVA_PEERS_OPTS <<<"$PEERS_JAVA_PEERS_OPTS"
+      elif [[ -v SNF_JAVA_OPTS ]]; then
+        read -ra JAVA_PEERS_OPTS <<<"$SNF_JAVA_OPTS"
+      else
+        read -ra JAVA_PEERS_OPTS <<<"$(snf_default_jvm_opts)"
+        ((${#JAVA_PEERS_OPTS[@]} > 0)) || say "jclouds/joss: no JVM defaults found in $SNF_LAUNCHER; running with the JVM's own"
+      fi
+      say "jclouds/joss: JVM options: ${JAVA_PEERS_OPTS[*]:-(none)}"
+    fi
+  fi
+  [[ $JAVA_PEERS_STATE == ok ]]
+}
+
 # curl configs for the directory: one process, parallel transfers, one connection pool.
 write_curl_configs() {
   local f
@@ -257,6 +331,10 @@ command_for() {
     rclone:down-big) rclone_cmd copyto -I swift:peers-rclone/big.bin "$o/big.bin" ;;
     rclone:up-small) rclone_cmd copy -I --transfers "$THREADS" --checkers "$THREADS" "$SMALL" swift:peers-rclone/small ;;
     rclone:down-small) rclone_cmd copy -I --transfers "$THREADS" --checkers "$THREADS" swift:peers-rclone/small "$o/small" ;;
+    jclouds:up-big | joss:up-big) java_peer_cmd "$tool" upload "$BIG" "peers-$tool/big.bin" ;;
+    jclouds:down-big | joss:down-big) java_peer_cmd "$tool" download "peers-$tool/big.bin" "$o/big.bin" ;;
+    jclouds:up-small | joss:up-small) java_peer_cmd "$tool" upload-dir "$SMALL" "peers-$tool/small" ;;   # -> small/<file>
+    jclouds:down-small | joss:down-small) java_peer_cmd "$tool" download-dir "peers-$tool/small" "$o/small" ;;
     snf:up-big) snf_cmd upload "$BIG" peers-snf/big.bin ;;
     snf:down-big) snf_cmd download peers-snf/big.bin "$o/big.bin" ;;
     snf:up-small) snf_cmd upload -r "$SMALL" peers-snf/small ;;          # files -> small/<file>
@@ -328,7 +406,7 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
     "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$bytes" "$files" "$status" \
     "$other" >>"$RESULTS"
-  printf 'peers: rep %d %-6s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  other cpu %6s s  %s\n' "$rep" "$tool" \
+  printf 'peers: rep %d %-7s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  other cpu %6s s  %s\n' "$rep" "$tool" \
     "$op" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) \
     "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$other" "$status" >&2
   [[ $status == ok ]] || say "  $tool $op failed ($status): see $log"
@@ -337,7 +415,8 @@ measure() {
 # ---------------------------------------------------------------------------------------------
 # Report: medians per tool and row. "vs curl": MB/s relative to curl (the plain-HTTP baseline,
 # close to what the server can take). "vs best peer": relative to the best of the real peers
-# (every tool but curl and snf): MB/s (higher is better) and client CPU (lower is better).
+# (every tool but curl and snf: swift, rclone, jclouds, joss): MB/s (higher is better) and client
+# CPU (lower is better).
 
 report() {
   "$PY" - "$RESULTS" "$THREADS" <<'EOF'
@@ -413,7 +492,14 @@ main() {
           say "snf: skipped: $SNF_JAR not built yet (./mvnw -pl synnefo-reactive-cli -am package) or no $JAVA"
         fi
         ;;
-      *) die "unknown tool $tool (known: curl swift rclone snf)" ;;
+      jclouds | joss)
+        if java_peers_ready; then
+          tools+=("$tool")
+        else
+          say "$tool: skipped: $JAVA_PEERS_WHY"
+        fi
+        ;;
+      *) die "unknown tool $tool (known: curl swift rclone jclouds joss snf)" ;;
     esac
   done
   ((${#tools[@]} > 0)) || die "no tool to run"

@@ -20,6 +20,7 @@ import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.NotFoundException;
 import org.synnefo.reactive.core.SynnefoTransport;
 import org.synnefo.reactive.emulator.EmulatorUser;
+import org.synnefo.reactive.emulator.FaultRule;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.pithos.transfer.DownloadOptions;
 import org.synnefo.reactive.pithos.transfer.DownloadResult;
@@ -199,5 +200,35 @@ class SwiftModeTest {
         assertThat(swift.withContainer("sw_segments").listObjects(ListObjectsOptions.defaults().withPrefix("big.bin/"))
                 .count().block(T)).isEqualTo(2);
         assertThat(md5(Files.readAllBytes(src))).hasSize(32);
+    }
+
+    @Test
+    void smallFilesAreOneVerifiedPutFromMemory() throws Exception {
+        Path src = EmulatorSupport.randomFile(tmp, "small.bin", 10_001, 8);
+        UploadResult up = swift.uploadObject("small.bin", src, UploadOptions.defaults()).block(T);
+        assertThat(up.bytes()).isEqualTo(10_001);
+        assertThat(up.blocks()).isEqualTo(1);
+        assertThat(detecting.withContainer("sw").getObjectBytes("small.bin").block(T))
+                .isEqualTo(Files.readAllBytes(src));
+    }
+
+    @Test
+    void aSegmentStoredWithAnotherMd5FailsTheUploadBeforeTheManifest() throws Exception {
+        // the server answers one segment PUT with an ETag that is not the MD5 the client computed while the
+        // kernel sent the range: the upload must fail naming that segment, and no manifest may be written
+        FaultRule bad = emulator.faults().add(FaultRule.builder().method("PUT").path(".*/sw_segments/bad\\.bin/.*01")
+                .once().respond(201, Map.of("ETag", "0123456789abcdef0123456789abcdef"), "").build());
+        try {
+            Path src = EmulatorSupport.randomFile(tmp, "bad.bin", (2 << 20) + 5, 9);
+            assertThatThrownBy(() -> swift.uploadObject("bad.bin", src, UploadOptions.defaults()).block(T))
+                    .isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("00000001")
+                    .hasMessageContaining("manifest was not written");
+            assertThat(emulator.faults().fired(bad.id())).isEqualTo(1);
+            assertThatThrownBy(() -> detecting.withContainer("sw").getObjectInfo("bad.bin").block(T))
+                    .isInstanceOf(NotFoundException.class);
+        } finally {
+            emulator.faults().remove(bad.id());
+        }
     }
 }

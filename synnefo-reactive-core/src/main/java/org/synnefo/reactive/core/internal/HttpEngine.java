@@ -332,6 +332,12 @@ public final class HttpEngine {
                         }
                         return out.send(Flux.from(stream.data()).map(Unpooled::wrappedBuffer));
                     }
+                    if (body instanceof SynnefoRequest.FileBody file) {
+                        h.set(HttpHeaderNames.CONTENT_LENGTH, file.count());
+                        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+                        // zero-copy (a FileRegion: sendfile) unless TLS or compression need the bytes
+                        return out.sendFile(file.file(), file.position(), file.count());
+                    }
                     if (!h.contains(HttpHeaderNames.CONTENT_LENGTH) && sendsEmptyBody(request.method())) {
                         // Synnefo answers 411 to a body-carrying method without a length
                         h.set(HttpHeaderNames.CONTENT_LENGTH, 0);

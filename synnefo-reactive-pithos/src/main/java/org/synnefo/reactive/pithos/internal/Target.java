@@ -1,6 +1,7 @@
 package org.synnefo.reactive.pithos.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,29 @@ public record Target(SynnefoHttpClient http, String account, String container) {
      * @return completion
      */
     public Mono<Void> sendBlock(ByteBuffer block, String expectedHash) {
-        return http.exchange(postBlock(block)).flatMap(resp -> {
+        return checkBlock(postBlock(block), expectedHash);
+    }
+
+    /**
+     * Sends one block straight from a file range (the kernel copies it to the socket: no buffer, no heap
+     * copy) and checks that the server stored it under the expected hash, which also catches a file that
+     * changed since it was hashed.
+     *
+     * @param file the file
+     * @param position the block's first byte
+     * @param length the block's length
+     * @param expectedHash the hex hash computed locally
+     * @return completion
+     */
+    public Mono<Void> sendBlock(Path file, long position, int length, String expectedHash) {
+        return checkBlock(container(SynnefoRequest.Method.POST).query("update").query("format", "json")
+                .body(file, position, length, "application/octet-stream")
+                .idempotent(true)
+                .operation("uploadBlock"), expectedHash);
+    }
+
+    private Mono<Void> checkBlock(SynnefoRequest post, String expectedHash) {
+        return http.exchange(post).flatMap(resp -> {
             JsonNode n = resp.json();
             String got = n.isArray() && n.size() > 0 ? n.get(0).asText() : null;
             if (got == null || !got.equalsIgnoreCase(expectedHash)) {

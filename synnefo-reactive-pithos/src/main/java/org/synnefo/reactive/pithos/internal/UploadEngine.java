@@ -30,10 +30,12 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>File: blocks are read with positional reads on {@code boundedElastic} and hashed on
  * {@code parallel}, {@code concurrency} at a time, keeping only the hashes; the hashmap is PUT; on 409
- * only the missing unique blocks are read again and POSTed to the container ({@code concurrency} at a
+ * only the missing unique blocks are POSTed to the container straight from their file ranges (the
+ * kernel copies them to the socket: no buffer, no second read into the heap; {@code concurrency} at a
  * time, idempotent so the core retries them), each reply checked; the hashmap is PUT again until 201 (at
  * most {@code maxRounds} PUTs); the object hash the server returns is checked against the local Merkle
- * root. A file the server already has costs one PUT. At most {@code concurrency} blocks are buffered.
+ * root. A file the server already has costs one PUT. At most {@code concurrency + 1} blocks are buffered,
+ * and only while hashing.
  *
  * <p>Stream (unknown length): the server's missing list needs the whole hashmap, which needs the whole
  * stream, and a stream cannot be read twice; buffering it would make memory unbounded. So each block is
@@ -76,11 +78,11 @@ public final class UploadEngine {
                 Mono.fromCallable(() -> FileChannel.open(file, StandardOpenOption.READ))
                         .subscribeOn(Schedulers.boundedElastic()),
                 ch -> Mono.fromCallable(ch::size).subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(size -> uploadChannel(name, ch, size, options, progress)),
+                        .flatMap(size -> uploadChannel(name, file, ch, size, options, progress)),
                 ch -> Mono.fromRunnable(() -> close(ch)).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private Mono<UploadResult> uploadChannel(String name, FileChannel ch, long size, UploadOptions options,
+    private Mono<UploadResult> uploadChannel(String name, Path file, FileChannel ch, long size, UploadOptions options,
             ProgressTracker progress) {
         int bs = params.blockSize();
         int n = BlockHasher.blockCount(size, bs);
@@ -105,7 +107,7 @@ public final class UploadEngine {
             String root = params.hasher().merkleRoot(list);
             Map<String, List<Integer>> positions = positions(list);
             State st = new State(name, size, list, root, positions, options, progress);
-            return round(st, ch, pool, 1);
+            return round(st, file, 1);
         }).doOnNext(r -> metrics.finished(true, size, System.nanoTime() - start));
     }
 
@@ -157,7 +159,7 @@ public final class UploadEngine {
         }
     }
 
-    private Mono<UploadResult> round(State st, FileChannel ch, BufferPool pool, int attempt) {
+    private Mono<UploadResult> round(State st, Path file, int attempt) {
         st.puts++;
         return target.sendHashmap(st.name, st.size, st.hashes, st.options.write())
                 .flatMap(res -> finish(st, res))
@@ -179,23 +181,21 @@ public final class UploadEngine {
                         }
                     }
                     return Flux.fromIterable(missing)
-                            .flatMap(h -> sendFromFile(st, ch, pool, h), st.options.concurrency(), 1)
-                            .then(Mono.defer(() -> round(st, ch, pool, attempt + 1)));
+                            .flatMap(h -> sendFromFile(st, file, h), st.options.concurrency(), 1)
+                            .then(Mono.defer(() -> round(st, file, attempt + 1)));
                 });
     }
 
-    private Mono<Void> sendFromFile(State st, FileChannel ch, BufferPool pool, String hash) {
+    private Mono<Void> sendFromFile(State st, Path file, String hash) {
         int index = st.positions.get(hash).get(0);
         int len = blockLength(index, st.size);
-        return readBlock(ch, index, st.size, pool)
-                .flatMap(buf -> target.sendBlock(buf, hash)
-                        .doOnSuccess(v -> {
-                            pool.release(buf);
-                            metrics.sent(len);
-                            st.blocksSent.incrementAndGet();
-                            st.bytesSent.addAndGet(len);
-                            st.account(hash, len);
-                        }));
+        return target.sendBlock(file, (long) index * params.blockSize(), len, hash)
+                .doOnSuccess(v -> {
+                    metrics.sent(len);
+                    st.blocksSent.incrementAndGet();
+                    st.bytesSent.addAndGet(len);
+                    st.account(hash, len);
+                });
     }
 
     private Mono<UploadResult> finish(State st, ObjectWriteResult res) {
