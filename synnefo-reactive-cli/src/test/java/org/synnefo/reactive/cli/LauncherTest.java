@@ -258,15 +258,31 @@ class LauncherTest {
         Path small = tmp.resolve("small.bin");
         Files.writeString(small, "x");
         String c2 = "-XX:Tier4InvocationThreshold=";
-        String c1 = "-XX:TieredStopAtLevel=1";
-        assertThat(run(cache, off, "upload", large.toString(), "c/o").jvm()).contains(c2).doesNotContain(c1);
+        assertThat(run(cache, off, "upload", large.toString(), "c/o").jvm()).contains(c2);
+        assertThat(level(run(cache, off, "upload", large.toString(), "c/o").jvm())).isEqualTo(4);
         assertThat(run(cache, off, "upload", "-c", "4", "-qb", "8M", "--swift-user", "u", large.toString(), "c/o")
                 .jvm()).contains(c2);
-        assertThat(run(cache, off, "upload", "-c", "4", small.toString(), "c/o").jvm()).contains(c1)
-                .doesNotContain(c2);
-        assertThat(run(cache, off, "upload", tmp.resolve("missing").toString(), "c/o").jvm()).contains(c1);
-        assertThat(run(cache, off, "download", "c/o", "x").jvm()).contains(c2);
-        assertThat(run(cache, off, "download", "-r", "c/o", "x").jvm()).contains(c1).doesNotContain(c2);
-        assertThat(run(cache, off, "info", "c/o").jvm()).contains(c1);
+        Run tiny = run(cache, off, "upload", "-c", "4", small.toString(), "c/o");
+        assertThat(tiny.jvm()).doesNotContain(c2);
+        assertThat(level(tiny.jvm())).isEqualTo(1);
+        assertThat(level(run(cache, off, "upload", tmp.resolve("missing").toString(), "c/o").jvm())).isEqualTo(1);
+        assertThat(level(run(cache, off, "download", "c/o", "x").jvm())).isEqualTo(4);
+        Run many = run(cache, off, "download", "-r", "c/o", "x");
+        assertThat(many.jvm()).doesNotContain(c2);
+        assertThat(level(many.jvm())).isEqualTo(1);
+        assertThat(level(run(cache, off, "info", "c/o").jvm())).isEqualTo(1);
+        // what a benchmark reads to give another JVM tool the same settings, without running anything
+        Run print = run(cache, Map.of("SNF_PRINT_JVM_OPTS", "1"), "download", "c/o", "x");
+        assertThat(print.code()).isZero();
+        assertThat(print.out().lines().toList()).hasSize(1);
+        assertThat(print.out()).contains(c2).doesNotContain("args=").doesNotContain("SharedArchiveFile");
+        assertThat(archives(cache)).isEmpty();
     }
+
+    /** The compiler level the JVM gets: the last -XX:TieredStopAtLevel wins. */
+    private static int level(String jvm) {
+        int at = jvm.lastIndexOf("-XX:TieredStopAtLevel=");
+        return at < 0 ? 4 : Character.digit(jvm.charAt(at + "-XX:TieredStopAtLevel=".length()), 10);
+    }
+
 }
