@@ -150,6 +150,17 @@ class LauncherTest {
         assertThat(second.mapped()).as(second.toString()).containsExactly(archive.toString());
         assertThat(second.jvm()).contains("-XX:SharedArchiveFile=" + archive).contains("-XX:TieredStopAtLevel=1");
 
+        // a download writes an archive of its own and maps it; the upload keeps mapping its one
+        assertThat(archive.getFileName().toString()).endsWith("-upload.jsa");
+        Run firstDown = run(cache, Map.of(), "download", "c/o", "x");
+        assertThat(firstDown.code()).isZero();
+        assertThat(firstDown.mapped()).isEmpty();
+        assertThat(archives(cache)).hasSize(2);
+        Path downArchive = archives(cache).stream().filter(p -> p.toString().endsWith("-download.jsa")).findFirst()
+                .orElseThrow();
+        assertThat(run(cache, Map.of(), "download", "c/o", "y").mapped()).containsExactly(downArchive.toString());
+        assertThat(run(cache, Map.of(), "upload", "a", "b").mapped()).containsExactly(archive.toString());
+
         // help and version are picocli's, which no archive holds: not mapped
         assertThat(run(cache, Map.of(), "upload", "--help").mapped()).isEmpty();
         assertThat(run(cache, Map.of()).mapped()).isEmpty();
