@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.synnefo.reactive.pithos.ListObjectsOptions;
 import org.synnefo.reactive.pithos.ObjectEntry;
 import org.synnefo.reactive.pithos.ObjectInfo;
@@ -68,8 +70,9 @@ final class DownloadCommand extends BaseCommand {
         mkdirs(target.toAbsolutePath().getParent());
         long size = info == null ? 0 : info.contentLength();
         Progress p = new Progress(ctx, common.quiet, "download", size, 1);
-        DownloadResult r = p.await(p.track(c.downloadObjectWithProgress(source.name(), target, opts), size,
-                source.name()));
+        DownloadResult r = p.await(p.wantsEvents(size)
+                ? p.track(c.downloadObjectWithProgress(source.name(), target, opts), size, source.name())
+                : p.count(c.downloadObject(source.name(), target, opts), size, source.name()));
         p.summary(common.quiet, source + " to " + r.file());
         return ExitCodes.OK;
     }
@@ -93,6 +96,9 @@ final class DownloadCommand extends BaseCommand {
                     + (prefix.isEmpty() ? "" : "/" + prefix));
         }
         mkdirs(root);
+        // each parent made once: createDirectories on an existing directory throws (and catches) an exception
+        Set<Path> made = new HashSet<>();
+        made.add(root);
         List<Item> items = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (ObjectEntry e : entries) {
@@ -107,11 +113,15 @@ final class DownloadCommand extends BaseCommand {
                 continue;
             }
             if (e.isDirectory()) {
-                mkdirs(p);
+                if (made.add(p)) {
+                    mkdirs(p);
+                }
             } else if (e.name().endsWith("/")) {
                 refused.add(e.name());
             } else {
-                mkdirs(p.getParent());
+                if (made.add(p.getParent())) {
+                    mkdirs(p.getParent());
+                }
                 items.add(new Item(e.name(), p, e.bytes() == null ? 0 : e.bytes()));
             }
         }
@@ -122,8 +132,10 @@ final class DownloadCommand extends BaseCommand {
             failures.add(r, new CliException(ExitCodes.FAILURE, "refused: this name cannot be a local path under "
                     + root));
         }
-        p.await(Flux.fromIterable(items).flatMap(i -> p.track(c.downloadObjectWithProgress(i.name(), i.path(), opts),
-                i.size(), i.name()).then().onErrorResume(e -> failures.add(i.name(), e)), common.jobs, 1)
+        p.await(Flux.fromIterable(items).flatMap(i -> (p.wantsEvents(i.size())
+                ? p.track(c.downloadObjectWithProgress(i.name(), i.path(), opts), i.size(), i.name())
+                : p.count(c.downloadObject(i.name(), i.path(), opts), i.size(), i.name()))
+                .then().onErrorResume(e -> failures.add(i.name(), e)), common.jobs, 1)
                 .then(Mono.just(true)));
         failures.report(ctx, items.size() + refused.size());
         p.summary(common.quiet, (items.size() - failures.count() + refused.size()) + " files from "

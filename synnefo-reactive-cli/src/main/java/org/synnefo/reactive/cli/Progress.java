@@ -26,6 +26,8 @@ final class Progress {
     private static final long BAR_REFRESH_MS = 200;
     private static final long PLAIN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int BAR_WIDTH = 24;
+    /** The size from which a file of a directory transfer shows its own progress. */
+    static final long EVENTS_FROM = 4L << 20;
 
     private final Context ctx;
     private final Mode mode;
@@ -93,6 +95,36 @@ final class Progress {
                 return Mono.just(c.result());
             }
             return Mono.error(new IllegalStateException("transfer ended without a result"));
+        });
+    }
+
+    /**
+     * Whether a file of this size needs the transfer's event stream: only when its bytes are shown while it
+     * moves. A small file of a directory is counted when it completes; its events would only cost CPU (a
+     * sink, a few snapshots and their hand-offs per file, which added up on thousands of files).
+     *
+     * @param size the file's size
+     * @return true to use {@link #track(Flux, long, String)}, false for {@link #count(Mono, long, String)}
+     */
+    boolean wantsEvents(long size) {
+        return mode != Mode.NONE && (totalFiles <= 1 || size >= EVENTS_FROM);
+    }
+
+    /**
+     * Counts one file's transfer, without its events, into the totals when it completes (safe on any thread).
+     *
+     * @param transfer the transfer
+     * @param size the file's size
+     * @param label the file's name for the per-file line
+     * @return the transfer's result
+     */
+    <R> Mono<R> count(Mono<R> transfer, long size, String label) {
+        return transfer.doOnNext(r -> {
+            bytes.addAndGet(size);
+            files.incrementAndGet();
+            if (mode == Mode.PLAIN && totalFiles > 1) {
+                finished.add(label);
+            }
         });
     }
 

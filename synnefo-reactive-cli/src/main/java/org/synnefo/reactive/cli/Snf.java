@@ -2,6 +2,9 @@ package org.synnefo.reactive.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,13 +20,39 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "snf", mixinStandardHelpOptions = true, version = "snf 0.1.0",
         description = "Transfers files and directories to and from Pithos+ (Synnefo) or OpenStack Swift.",
-        subcommands = {UploadCommand.class, DownloadCommand.class, ListCommand.class, InfoCommand.class,
-                DeleteCommand.class},
         footer = {"", "Credentials: SYNNEFO_AUTH_URL and SYNNEFO_TOKEN (or --auth-url/--token) for Synnefo;",
                 "SWIFT_AUTH_URL, SWIFT_USER and SWIFT_KEY (or --swift-auth/--swift-user/--swift-key) for Swift.",
                 "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 authentication, 5 unreachable or "
                         + "unavailable (retry later), 6 integrity."})
 public final class Snf implements Runnable {
+
+    /**
+     * The commands, in help order. Registered by {@link #run}: only the one named when the first argument
+     * names one, because building picocli's model of a command (reflection over its options, in classes
+     * that class-data sharing cannot archive) is a good part of the start-up of every run.
+     */
+    private static final Map<String, Class<? extends BaseCommand>> COMMANDS = commands();
+
+    /** The command a name or alias names, or null. */
+    static Class<? extends BaseCommand> named(String name) {
+        for (Class<? extends BaseCommand> c : COMMANDS.values()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Class<? extends BaseCommand>> commands() {
+        Map<String, Class<? extends BaseCommand>> m = new LinkedHashMap<>();
+        m.put("upload", UploadCommand.class);
+        m.put("download", DownloadCommand.class);
+        m.put("list", ListCommand.class);
+        m.put("info", InfoCommand.class);
+        m.put("delete", DeleteCommand.class);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Spec
     CommandSpec spec;
@@ -60,7 +89,14 @@ public final class Snf implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
         Context ctx = new Context(out, err, Map.copyOf(env), terminal);
-        CommandLine cl = new CommandLine(new Snf(), factory(ctx));
+        IFactory factory = factory(ctx);
+        CommandLine cl = new CommandLine(new Snf(), factory);
+        Class<? extends BaseCommand> named = args.length > 0 ? named(args[0]) : null;
+        for (Map.Entry<String, Class<? extends BaseCommand>> c : COMMANDS.entrySet()) {
+            if (named == null || named == c.getValue()) {
+                cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
+            }
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, params) -> {

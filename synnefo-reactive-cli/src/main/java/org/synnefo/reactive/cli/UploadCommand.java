@@ -3,12 +3,13 @@ package org.synnefo.reactive.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.synnefo.reactive.core.NotFoundException;
 import org.synnefo.reactive.pithos.PithosClient;
 import org.synnefo.reactive.pithos.transfer.UploadOptions;
@@ -83,7 +84,8 @@ final class UploadCommand extends BaseCommand {
                 ? target.name() + local.getFileName() : target.name();
         long size = size(local);
         Progress p = new Progress(ctx, common.quiet, "upload", size, 1);
-        UploadResult r = p.await(p.track(c.uploadObjectWithProgress(name, local, opts), size, name));
+        UploadResult r = p.await(p.wantsEvents(size) ? p.track(c.uploadObjectWithProgress(name, local, opts), size,
+                name) : p.count(c.uploadObject(name, local, opts), size, name));
         p.summary(common.quiet, local + " to " + target.container() + "/" + r.name());
         return ExitCodes.OK;
     }
@@ -92,30 +94,52 @@ final class UploadCommand extends BaseCommand {
         String base = target.directoryPrefix();
         List<String> dirs = new ArrayList<>();
         List<LocalFile> files = new ArrayList<>();
-        // Walked on the main thread: the application's edge may block, the reactor threads may not.
-        try (Stream<Path> walk = Files.walk(local)) {
-            walk.sorted(Comparator.comparing(Path::toString)).forEach(f -> {
-                if (f.equals(local)) {
-                    return;
+        // Walked on the main thread: the application's edge may block, the reactor threads may not. One
+        // stat per entry (the walker's attributes), not three (isDirectory, isRegularFile, size).
+        List<LocalFile> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(local, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(local)) {
+                        found.add(new LocalFile(d, base + relative(local, d), -1));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-                String rel = relative(local, f);
-                if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) {
-                    dirs.add(base + rel);
-                } else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-                    files.add(new LocalFile(f, base + rel, size(f)));
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        found.add(new LocalFile(f, base + relative(local, f), attrs.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    throw e;
                 }
             });
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.FAILURE, "cannot read " + local + ": " + ExitCodes.message(e));
+        }
+        found.sort(Comparator.comparing(f -> f.path().toString()));
+        for (LocalFile f : found) {
+            if (f.size() < 0) {
+                dirs.add(f.name());
+            } else {
+                files.add(f);
+            }
         }
         long total = files.stream().mapToLong(LocalFile::size).sum();
         Progress p = new Progress(ctx, common.quiet, "upload", total, files.size());
         Failures failures = new Failures();
         Flux<Void> markers = Flux.fromIterable(dirs).concatMap(d -> c.createDirectory(d)
                 .onErrorResume(e -> failures.add(d, e)).then());
-        Flux<Void> uploads = Flux.fromIterable(files).flatMap(f -> p.track(c.uploadObjectWithProgress(f.name(),
-                f.path(), opts), f.size(), f.name()).then().onErrorResume(e -> failures.add(f.name(), e)),
-                common.jobs, 1);
+        Flux<Void> uploads = Flux.fromIterable(files).flatMap(f -> (p.wantsEvents(f.size())
+                ? p.track(c.uploadObjectWithProgress(f.name(), f.path(), opts), f.size(), f.name())
+                : p.count(c.uploadObject(f.name(), f.path(), opts), f.size(), f.name()))
+                .then().onErrorResume(e -> failures.add(f.name(), e)), common.jobs, 1);
         p.await(markers.thenMany(uploads).then(Mono.just(true)));
         failures.report(ctx, files.size() + dirs.size());
         p.summary(common.quiet, (files.size() - failures.count()) + " files from " + local + " to "

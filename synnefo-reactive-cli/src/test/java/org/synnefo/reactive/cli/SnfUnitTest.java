@@ -134,4 +134,48 @@ class SnfUnitTest {
         Progress quiet = new Progress(ctx, true, "download", 10, 1);
         assertThat(quiet.mode()).isEqualTo(Progress.Mode.NONE);
     }
+
+    @Test
+    void smallFilesOfADirectoryAreCountedWithoutEventsBigOnesAndSingleFilesShowTheirs() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Context ctx = new Context(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
+                StandardCharsets.UTF_8), Map.of(), false);
+        Progress dir = new Progress(ctx, false, "upload", 3 * Progress.EVENTS_FROM, 3);
+        assertThat(dir.wantsEvents(64 * 1024)).isFalse();
+        assertThat(dir.wantsEvents(Progress.EVENTS_FROM)).isTrue();
+        assertThat(new Progress(ctx, false, "upload", 10, 1).wantsEvents(10)).as("a single file").isTrue();
+        assertThat(new Progress(ctx, true, "upload", 1L << 40, 1).wantsEvents(1L << 40)).as("quiet").isFalse();
+
+        assertThat(dir.await(dir.count(reactor.core.publisher.Mono.just("a"), 7, "d/a")
+                .then(dir.count(reactor.core.publisher.Mono.just("b"), 5, "d/b")))).isEqualTo("b");
+        assertThat(dir.bytes()).isEqualTo(12);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("upload d/a\nupload d/b\n");
+        // a failed file counts nothing
+        Progress other = new Progress(ctx, false, "upload", 10, 2);
+        assertThat(other.count(reactor.core.publisher.Mono.<String>error(new IllegalStateException("x")), 10, "f")
+                .onErrorResume(e -> reactor.core.publisher.Mono.empty()).block()).isNull();
+        assertThat(other.bytes()).isZero();
+    }
+
+    @Test
+    void onlyTheNamedCommandIsBuiltAndHelpStillListsThemAll() {
+        assertThat(Snf.named("upload")).isEqualTo(UploadCommand.class);
+        assertThat(Snf.named("rm")).isEqualTo(DeleteCommand.class);
+        assertThat(Snf.named("ls")).isEqualTo(ListCommand.class);
+        assertThat(Snf.named("stat")).isEqualTo(InfoCommand.class);
+        assertThat(Snf.named("--help")).isNull();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(Snf.run(new String[] {"--help"}, o, e, Map.of(), false)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("upload", "download", "list, ls", "info, stat",
+                "delete, rm");
+        out.reset();
+        assertThat(Snf.run(new String[] {"rm", "--help"}, o, e, Map.of(), false)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: snf delete");
+        assertThat(Snf.run(new String[] {"bogus"}, o, e, Map.of(), false)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'bogus'");
+    }
 }

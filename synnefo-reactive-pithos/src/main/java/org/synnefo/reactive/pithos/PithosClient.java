@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -98,6 +99,8 @@ public final class PithosClient {
         final SynnefoHttpClient http;
         final TransferMetrics metrics;
         final Map<String, BlockParams> blockParams = new ConcurrentHashMap<>();
+        /** The container HEADs under way, so that concurrent first calls share one. */
+        final Map<String, Mono<BlockParams>> blockParamsInFlight = new ConcurrentHashMap<>();
         /** Per account and container: true when its HEAD lacks Pithos block hashing (a plain Swift). */
         final Map<String, Boolean> swiftContainers = new ConcurrentHashMap<>();
         final Clock clock;
@@ -579,14 +582,33 @@ public final class PithosClient {
         if (cached != null) {
             return Mono.just(cached);
         }
-        return shared.http.exchange(t.container(Method.HEAD, name).operation("getContainerInfo")).map(r -> {
-            ContainerInfo info = ContainerInfo.from(r.headers());
-            shared.swiftContainers.put(key, info.blockSize() == null && info.blockHash() == null);
-            int bs = info.blockSize() != null ? info.blockSize() : 4 * 1024 * 1024;
-            String alg = info.blockHash() != null ? info.blockHash() : "sha256";
-            BlockParams p = new BlockParams(bs, new BlockHasher(alg));
-            shared.blockParams.put(key, p);
-            return p;
+        // looked up when subscribed, so that a Mono assembled early never replays an old failure
+        return Mono.defer(() -> {
+            BlockParams known = shared.blockParams.get(key);
+            return known != null ? Mono.just(known) : sharedHead(t, name, key);
+        });
+    }
+
+    private Mono<BlockParams> sharedHead(Target t, String name, String key) {
+        // A directory transfer starts its first N files at once: without sharing, each would send its own HEAD
+        // of the same container. The shared HEAD runs to its end even if its first caller cancels (cache());
+        // a failure is not kept: the entry goes when the HEAD ends, so a later call asks again.
+        return shared.blockParamsInFlight.computeIfAbsent(key, k -> {
+            AtomicReference<Mono<BlockParams>> self = new AtomicReference<>();
+            Mono<BlockParams> head = shared.http.exchange(t.container(Method.HEAD, name).operation("getContainerInfo"))
+                    .map(r -> {
+                        ContainerInfo info = ContainerInfo.from(r.headers());
+                        shared.swiftContainers.put(k, info.blockSize() == null && info.blockHash() == null);
+                        int bs = info.blockSize() != null ? info.blockSize() : 4 * 1024 * 1024;
+                        String alg = info.blockHash() != null ? info.blockHash() : "sha256";
+                        BlockParams p = new BlockParams(bs, new BlockHasher(alg));
+                        shared.blockParams.put(k, p);
+                        return p;
+                    })
+                    .doFinally(s -> shared.blockParamsInFlight.remove(k, self.get()))
+                    .cache();
+            self.set(head);
+            return head;
         });
     }
 

@@ -375,4 +375,27 @@ class TransferTest {
         assertThat(Files.isDirectory(out.resolve("empty"))).isTrue();
         assertThat(Files.exists(tmp.resolve("escape"))).isFalse();
     }
+
+    @Test
+    void concurrentFirstTransfersToAContainerShareOneHead() throws Exception {
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        PithosClient fresh = EmulatorSupport.client(emulator, user,
+                ClientOptions.builder().transport(transport).meterRegistry(own).build());
+        fresh.createContainer("shared-head").block();
+        PithosClient c = fresh.withContainer("shared-head");
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            files.add(file("h" + i + ".bin", new byte[] {(byte) i, 1, 2}));
+        }
+        List<UploadResult> results = Flux.fromIterable(files)
+                .flatMap(f -> c.uploadObject(f.getFileName().toString(), f, UploadOptions.defaults()), 8)
+                .collectList().block();
+        assertThat(results).hasSize(8);
+        assertThat(c.downloadObject("h7.bin", tmp.resolve("back.bin"), DownloadOptions.defaults()).block().bytes())
+                .isEqualTo(3);
+        // eight uploads and a download started on a client that knew nothing of the container: one HEAD
+        assertThat(own.find(org.synnefo.reactive.core.SynnefoObservations.OPERATION_DURATION)
+                .tag(org.synnefo.reactive.core.SynnefoObservations.OPERATION_NAME, "getContainerInfo").timers()
+                .stream().mapToLong(t -> t.count()).sum()).isEqualTo(1);
+    }
 }

@@ -1,17 +1,21 @@
 package org.synnefo.reactive.pithos.internal;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.synnefo.reactive.pithos.ObjectEntry;
 import org.synnefo.reactive.pithos.ObjectWriteResult;
 import org.synnefo.reactive.pithos.transfer.DirectoryTransferResult;
@@ -90,19 +94,37 @@ public final class DirectoryTransfers {
     }
 
     private static Tree walk(Path dir) throws IOException {
-        List<String> dirs = new ArrayList<>();
+        // one stat per entry (the walker's attributes), not one per isDirectory/isRegularFile question
+        List<Path> dirPaths = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.comparing(Path::toString)).forEach(p -> {
-                if (p.equals(dir)) {
-                    return;
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                if (!d.equals(dir)) {
+                    dirPaths.add(d);
                 }
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    dirs.add(relative(dir, p));
-                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    files.add(p);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(f);
                 }
-            });
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                throw e;
+            }
+        });
+        Comparator<Path> byName = Comparator.comparing(Path::toString);
+        dirPaths.sort(byName);
+        files.sort(byName);
+        List<String> dirs = new ArrayList<>(dirPaths.size());
+        for (Path d : dirPaths) {
+            dirs.add(relative(dir, d));
         }
         return new Tree(dirs, files);
     }
@@ -154,6 +176,9 @@ public final class DirectoryTransfers {
             DownloadOptions options, BiFunction<String, Path, Mono<DownloadResult>> download) {
         Path target = dir.toAbsolutePath().normalize();
         Collector c = new Collector();
+        // parents already made: createDirectories on an existing directory costs a hop and a thrown exception
+        Set<Path> made = ConcurrentHashMap.newKeySet();
+        made.add(target);
         return Mono.fromCallable(() -> Files.createDirectories(target)).subscribeOn(Schedulers.boundedElastic())
                 .thenMany(entries)
                 .filter(e -> !e.isSubdir())
@@ -168,7 +193,10 @@ public final class DirectoryTransfers {
                     if (e.isDirectory()) {
                         return Mono.fromCallable(() -> Files.createDirectories(local))
                                 .subscribeOn(Schedulers.boundedElastic())
-                                .doOnNext(p -> c.directories.add(local.toString()))
+                                .doOnNext(p -> {
+                                    made.add(p);
+                                    c.directories.add(local.toString());
+                                })
                                 .onErrorResume(x -> {
                                     c.failed.put(e.name(), x);
                                     return Mono.empty();
@@ -178,8 +206,12 @@ public final class DirectoryTransfers {
                         c.refused.add(e.name());
                         return Mono.empty();
                     }
-                    return Mono.fromCallable(() -> Files.createDirectories(local.getParent()))
-                            .subscribeOn(Schedulers.boundedElastic())
+                    Path parent = local.getParent();
+                    Mono<Void> mkdirs = made.contains(parent) ? Mono.empty()
+                            : Mono.fromCallable(() -> Files.createDirectories(parent))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                                    .doOnNext(made::add).then();
+                    return mkdirs
                             .then(download.apply(e.name(), local))
                             .doOnNext(r -> c.add(e.name(), r.bytes()))
                             .onErrorResume(x -> {
