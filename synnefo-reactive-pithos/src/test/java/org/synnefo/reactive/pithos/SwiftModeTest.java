@@ -251,4 +251,34 @@ class SwiftModeTest {
             emulator.faults().remove(cut.id());
         }
     }
+
+    @Test
+    void smallObjectsComeInOneAnswerAndReplaceTheTarget() throws Exception {
+        Path src = EmulatorSupport.randomFile(tmp, "s1.bin", 10_001, 11);
+        swift.uploadObject("s1.bin", src, UploadOptions.defaults()).block(T);
+        Path out = tmp.resolve("s1.out");
+        Files.write(out, new byte[50_000]); // longer than the object: must end up exactly the object
+        DownloadResult d = swift.downloadObject("s1.bin", out, DownloadOptions.defaults()).block(T);
+        assertThat(d.bytes()).isEqualTo(10_001);
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(src));
+    }
+
+    @Test
+    void aSmallObjectWhoseBytesAreNotItsEtagIsRefusedAndTheTargetKept() throws Exception {
+        swift.putObject("s2.bin", "original".getBytes(StandardCharsets.UTF_8), WriteOptions.defaults()).block(T);
+        // the answer claims the MD5 of "original" but carries other bytes of the same length
+        FaultRule bad = emulator.faults().add(FaultRule.builder().method("GET").path(".*/sw/s2\\.bin").once()
+                .respond(200, Map.of("ETag", md5("original".getBytes(StandardCharsets.UTF_8)),
+                        "Content-Type", "application/octet-stream"), "0riginal").build());
+        try {
+            Path out = tmp.resolve("s2.out");
+            Files.writeString(out, "kept");
+            assertThatThrownBy(() -> swift.downloadObject("s2.bin", out, DownloadOptions.defaults()).block(T))
+                    .isInstanceOf(IntegrityException.class).hasMessageContaining("MD5");
+            assertThat(emulator.faults().fired(bad.id())).isEqualTo(1);
+            assertThat(Files.readString(out)).isEqualTo("kept");
+        } finally {
+            emulator.faults().remove(bad.id());
+        }
+    }
 }

@@ -53,6 +53,8 @@ import reactor.util.retry.Retry;
 public final class SwiftDownloadEngine {
 
     static final int CHUNK = 1 << 18;
+    /** Objects up to this size, whole in the first answer, are downloaded through memory in one step. */
+    static final int SMALL = 256 << 10;
     /** The first range of a whole-segment part (see {@link #fetchWhole}): one disk read of Swift's. */
     static final int SEGMENT_HEAD = 64 * 1024;
     private static final Duration PART_RETRY_BACKOFF = Duration.ofMillis(100);
@@ -194,9 +196,60 @@ public final class SwiftDownloadEngine {
                 return Mono.<DownloadResult>error(new IntegrityException("GET of " + name
                         + " gave no object size", false));
             }
+            if (size > 0 && size <= SMALL && size <= ps && h.firstOrNull("X-Static-Large-Object") == null
+                    && h.firstOrNull("X-Object-Manifest") == null) {
+                // the whole object is in this answer: one copy into memory, then one hop to open, write and
+                // close the file (the general path takes four hops to the file threads per object)
+                return small(name, file, size.intValue(), h, body, progress)
+                        .onErrorResume(SwiftDownloadEngine::isTransient, e -> viaHead);
+            }
             return plan(name, size, h).flatMap(plan -> withFile(file, ch -> run(name, plan, ch, file, options,
                     progress, body, head.status())));
         }).next().switchIfEmpty(viaHead);
+    }
+
+    /**
+     * A small object whose whole body is the first answer: copied into memory as it arrives, checked against
+     * its MD5 ETag, then written in one go off the event loop; a mismatch leaves the target untouched.
+     */
+    private Mono<DownloadResult> small(String name, Path file, int size, ResponseHeaders h, Flux<ByteBuffer> body,
+            ProgressTracker progress) {
+        String etag = Parse.bareEtag(h.firstOrNull("ETag"));
+        long start = System.nanoTime();
+        byte[] all = new byte[size];
+        int[] at = {0};
+        progress.total(size, 1);
+        return body.doOnNext(bb -> {
+            int n = bb.remaining();
+            if (n > size - at[0]) {
+                throw new IntegrityException("GET of " + name + " sent more than its " + size + " bytes", false);
+            }
+            bb.get(all, at[0], n);
+            at[0] += n;
+            metrics.received(n);
+        }).then(Mono.fromCallable(() -> {
+            if (at[0] != size) {
+                throw new IntegrityException("GET of " + name + " ended after " + at[0] + " of " + size + " bytes",
+                        true);
+            }
+            if (Md5Verifier.isMd5(etag)) {
+                String md5 = Md5Verifier.hex(Md5Verifier.md5().digest(all));
+                if (!md5.equalsIgnoreCase(etag)) {
+                    throw new IntegrityException(name + " has ETag " + etag + " but its bytes have MD5 " + md5, false);
+                }
+            }
+            progress.hashed(size);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(all);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            }
+            progress.done(size, 0, 1);
+            metrics.finished(false, size, System.nanoTime() - start);
+            return new DownloadResult(name, file, size, etag, null, 1, 1, 0, size, false);
+        }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private static DownloadResult notModified(String name, Path file) {
