@@ -2,10 +2,12 @@ package org.synnefo.reactive.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.synnefo.reactive.core.SynnefoTransport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
@@ -74,6 +76,12 @@ public final class Snf implements Runnable {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, System.getenv(), System.console() != null);
         System.out.flush();
+        try {
+            // the JVM's exit would otherwise wait up to 300 ms for the event loops to leave epoll_wait
+            SynnefoTransport.shutdownSharedEventLoops(Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            // exiting anyway: a loop that does not stop in time only costs that wait
+        }
         System.exit(code);
     }
 

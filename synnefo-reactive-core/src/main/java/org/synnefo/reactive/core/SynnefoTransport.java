@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
+import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -221,6 +222,22 @@ public final class SynnefoTransport {
     /** @return a Mono that closes every pooled connection when subscribed */
     public Mono<Void> disposeLater() {
         return provider.disposeLater();
+    }
+
+    /**
+     * Stops the event-loop threads that every transport of the process shares (Reactor Netty's global loop
+     * resources), for a program that is about to exit, such as a command-line tool after its work: while
+     * those threads sit in {@code epoll_wait}, HotSpot's exit waits up to 300 ms for them to leave native
+     * code. Blocking, so call it from the program's own thread (never from a reactor thread), after the
+     * transports are disposed; a transport used afterwards starts new loops. It stops everything else on
+     * those loops as well: any Reactor Netty server or client of the process that uses the default loop
+     * resources (a Spring WebFlux application, for one) must not call it.
+     *
+     * @param timeout how long to wait for the loops to stop
+     */
+    public static void shutdownSharedEventLoops(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, timeout).block(timeout.plusSeconds(1));
     }
 
     @Override

@@ -129,7 +129,8 @@ class SwiftSloDownloadTest {
         // the first GET (sent before the object is known) asks for one part; the rest of segment 0 follows it;
         // every other segment is asked for as its first 64 KiB and then the rest (a read that does not start
         // at a segment's first byte spares Swift its own MD5), except the last, too short to bother
-        assertThat(RANGES).containsExactlyInAnyOrder("bytes=0-99999", "bytes=100000-299999",
+        // (containsOnly: a part the shared connection pool had to retry may appear twice, nothing else may)
+        assertThat(RANGES).containsOnly("bytes=0-99999", "bytes=100000-299999",
                 "bytes=300000-365535", "bytes=365536-599999", "bytes=600000-665535", "bytes=665536-899999",
                 "bytes=900000-965535", "bytes=965536-1199999", "bytes=1200000-1265535", "bytes=1265536-1499999",
                 "bytes=1500000-1512344");
