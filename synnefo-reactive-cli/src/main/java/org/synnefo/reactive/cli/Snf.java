@@ -78,7 +78,8 @@ public final class Snf implements Runnable {
         System.out.flush();
         try {
             // the JVM's exit would otherwise wait up to 300 ms for the event loops to leave epoll_wait
-            SynnefoTransport.shutdownSharedEventLoops(Duration.ofSeconds(1));
+            // main is the tool's own thread, the one place where blocking belongs
+            SynnefoTransport.shutdownSharedEventLoops(Duration.ofSeconds(1)).block(Duration.ofSeconds(2));
         } catch (RuntimeException e) {
             // exiting anyway: a loop that does not stop in time only costs that wait
         }

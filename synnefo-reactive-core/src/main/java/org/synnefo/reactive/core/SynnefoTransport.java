@@ -228,16 +228,16 @@ public final class SynnefoTransport {
      * Stops the event-loop threads that every transport of the process shares (Reactor Netty's global loop
      * resources), for a program that is about to exit, such as a command-line tool after its work: while
      * those threads sit in {@code epoll_wait}, HotSpot's exit waits up to 300 ms for them to leave native
-     * code. Blocking, so call it from the program's own thread (never from a reactor thread), after the
-     * transports are disposed; a transport used afterwards starts new loops. It stops everything else on
-     * those loops as well: any Reactor Netty server or client of the process that uses the default loop
-     * resources (a Spring WebFlux application, for one) must not call it.
+     * code. Subscribe after the transports are disposed; a transport used afterwards starts new loops. It
+     * stops everything else on those loops as well: any Reactor Netty server or client of the process that
+     * uses the default loop resources (a Spring WebFlux application, for one) must not use it.
      *
-     * @param timeout how long to wait for the loops to stop
+     * @param timeout how long the loops may take to stop
+     * @return completes when the loops have stopped (or the timeout passed)
      */
-    public static void shutdownSharedEventLoops(Duration timeout) {
+    public static Mono<Void> shutdownSharedEventLoops(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, timeout).block(timeout.plusSeconds(1));
+        return HttpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, timeout);
     }
 
     @Override

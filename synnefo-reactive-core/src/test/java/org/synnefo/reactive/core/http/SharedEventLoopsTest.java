@@ -56,7 +56,7 @@ class SharedEventLoopsTest {
             long loopThreads = countLoopThreads();
             assertThat(loopThreads).isPositive();
 
-            SynnefoTransport.shutdownSharedEventLoops(Duration.ofSeconds(5));
+            SynnefoTransport.shutdownSharedEventLoops(Duration.ofSeconds(5)).block(WAIT);
             // what the exit of a command line waits for: no loop thread may be left
             assertThat(loopThreadsGone()).isTrue();
 
