@@ -428,8 +428,15 @@ public final class PithosClient {
      * @return the info
      */
     public Mono<ContainerInfo> getContainerInfo(String name, Instant until) {
-        return exchange(accountTarget(), t -> t.container(Method.HEAD, name).query("until", epoch(until))
-                .operation("getContainerInfo")).map(r -> ContainerInfo.from(r.headers()));
+        return accountTarget().flatMap(t -> shared.http.exchange(t.container(Method.HEAD, name)
+                .query("until", epoch(until)).operation("getContainerInfo")).map(r -> {
+                    ContainerInfo info = ContainerInfo.from(r.headers());
+                    if (until == null) {
+                        // the same HEAD that a transfer's first call needs: remembered, it is not sent twice
+                        rememberBlockParams(t.account() + "\n" + name, info);
+                    }
+                    return info;
+                }));
     }
 
     /**
@@ -596,20 +603,22 @@ public final class PithosClient {
         return shared.blockParamsInFlight.computeIfAbsent(key, k -> {
             AtomicReference<Mono<BlockParams>> self = new AtomicReference<>();
             Mono<BlockParams> head = shared.http.exchange(t.container(Method.HEAD, name).operation("getContainerInfo"))
-                    .map(r -> {
-                        ContainerInfo info = ContainerInfo.from(r.headers());
-                        shared.swiftContainers.put(k, info.blockSize() == null && info.blockHash() == null);
-                        int bs = info.blockSize() != null ? info.blockSize() : 4 * 1024 * 1024;
-                        String alg = info.blockHash() != null ? info.blockHash() : "sha256";
-                        BlockParams p = new BlockParams(bs, new BlockHasher(alg));
-                        shared.blockParams.put(k, p);
-                        return p;
-                    })
+                    .map(r -> rememberBlockParams(k, ContainerInfo.from(r.headers())))
                     .doFinally(s -> shared.blockParamsInFlight.remove(k, self.get()))
                     .cache();
             self.set(head);
             return head;
         });
+    }
+
+    /** Records what a container HEAD says about block hashing (absent: a plain Swift) under {@code key}. */
+    private BlockParams rememberBlockParams(String key, ContainerInfo info) {
+        shared.swiftContainers.put(key, info.blockSize() == null && info.blockHash() == null);
+        int bs = info.blockSize() != null ? info.blockSize() : 4 * 1024 * 1024;
+        String alg = info.blockHash() != null ? info.blockHash() : "sha256";
+        BlockParams p = new BlockParams(bs, new BlockHasher(alg));
+        shared.blockParams.put(key, p);
+        return p;
     }
 
     // ------------------------------------------------------------------------------------------ listing

@@ -322,9 +322,7 @@ public final class DownloadEngine {
                 ByteBuffer bb = buf.duplicate();
                 long off = (long) i * bs;
                 try {
-                    while (bb.hasRemaining()) {
-                        ch.write(bb, off + bb.position());
-                    }
+                    FileRanges.writeFully(ch, bb, off);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -336,7 +334,7 @@ public final class DownloadEngine {
         return Mono.fromCallable(() -> {
             ByteBuffer buf = pool.acquire();
             try {
-                UploadEngine.readFully(ch, buf, len(i, size, bs), (long) i * bs);
+                FileRanges.readFully(ch, buf, len(i, size, bs), (long) i * bs);
             } catch (IOException | RuntimeException e) {
                 pool.release(buf);
                 throw e;

@@ -241,10 +241,7 @@ public final class SwiftDownloadEngine {
             progress.hashed(size);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(all);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
+                FileRanges.writeFully(ch, ByteBuffer.wrap(all), 0);
             }
             progress.done(size, 0, 1);
             metrics.finished(false, size, System.nanoTime() - start);
@@ -485,10 +482,7 @@ public final class SwiftDownloadEngine {
                 .concatMap(b -> Mono.fromCallable(() -> {
                     int n = b.remaining();
                     try {
-                        long at = off + pos[0];
-                        while (b.hasRemaining()) {
-                            job.ch().write(b, at + b.position());
-                        }
+                        FileRanges.writeFully(job.ch(), b, off + pos[0]);
                     } finally {
                         job.pool().release(b);
                     }

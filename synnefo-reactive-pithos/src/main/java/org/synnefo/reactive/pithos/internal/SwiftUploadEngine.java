@@ -131,7 +131,7 @@ public final class SwiftUploadEngine {
         if (size <= SMALL) {
             sent = Mono.fromCallable(() -> {
                 ByteBuffer b = ByteBuffer.allocate((int) size);
-                UploadEngine.readFully(ch, b, (int) size, 0);
+                FileRanges.readFully(ch, b, (int) size, 0);
                 return b.array();
             }).subscribeOn(Schedulers.boundedElastic()).flatMap(bytes -> {
                 MessageDigest md = Md5Verifier.md5();
@@ -311,13 +311,7 @@ public final class SwiftUploadEngine {
             ByteBuffer buf = provider.isPresent() ? ByteBuffer.allocateDirect(cap) : ByteBuffer.allocate(cap);
             long done = 0;
             while (done < len) {
-                buf.clear().limit((int) Math.min(buf.capacity(), len - done));
-                while (buf.hasRemaining()) {
-                    if (ch.read(buf, off + done + buf.position()) < 0) {
-                        throw new IOException("file shrank during the upload: no data at " + (off + done));
-                    }
-                }
-                buf.flip();
+                FileRanges.readFully(ch, buf, (int) Math.min(buf.capacity(), len - done), off + done);
                 md.update(buf);
                 done += buf.limit();
                 progress.hashed(buf.limit());

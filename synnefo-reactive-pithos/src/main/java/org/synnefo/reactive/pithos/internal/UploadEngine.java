@@ -309,33 +309,13 @@ public final class UploadEngine {
             long off = (long) index * params.blockSize();
             ByteBuffer buf = pool.acquire();
             try {
-                readFully(ch, buf, len, off);
+                FileRanges.readFully(ch, buf, len, off);
             } catch (IOException | RuntimeException e) {
                 pool.release(buf);
                 throw e;
             }
             return buf;
         }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /**
-     * Positional read of exactly {@code len} bytes into a cleared buffer, which is then flipped.
-     *
-     * @param ch the channel
-     * @param bb the target (cleared, capacity at least {@code len})
-     * @param len bytes to read
-     * @param off the file position
-     * @throws IOException on a read error, or when the file is shorter than expected
-     */
-    static void readFully(FileChannel ch, ByteBuffer bb, int len, long off) throws IOException {
-        bb.clear().limit(len);
-        while (bb.hasRemaining()) {
-            int r = ch.read(bb, off + bb.position());
-            if (r < 0) {
-                throw new IOException("file shrank: no data at " + (off + bb.position()));
-            }
-        }
-        bb.flip();
     }
 
     private static void close(FileChannel ch) {
