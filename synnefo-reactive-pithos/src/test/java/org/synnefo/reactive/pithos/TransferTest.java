@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +21,7 @@ import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.PreconditionFailedException;
 import org.synnefo.reactive.core.SynnefoTransport;
 import org.synnefo.reactive.emulator.EmulatorUser;
+import org.synnefo.reactive.emulator.FaultRule;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
 import org.synnefo.reactive.pithos.internal.BlockHasher;
 import org.synnefo.reactive.pithos.internal.DownloadEngine;
@@ -33,6 +35,7 @@ import org.synnefo.reactive.pithos.transfer.TransferEvent;
 import org.synnefo.reactive.pithos.transfer.TransferProgress;
 import org.synnefo.reactive.pithos.transfer.UploadOptions;
 import org.synnefo.reactive.pithos.transfer.UploadResult;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /** The transfer engine against the emulator, with 64 KiB blocks so that small files have many blocks. */
@@ -234,6 +237,34 @@ class TransferTest {
         UploadResult ok = pithos.uploadObject("cond", src, UploadOptions.defaults().withWrite(
                 WriteOptions.defaults().withConditions(Conditions.ifMatch(r.objectHash())))).block();
         assertThat(ok.hashmapPuts()).isEqualTo(1);
+    }
+
+    @Test
+    void oneStuckBlockDoesNotHoldBackTheOtherBlocksOfAStreamUpload() {
+        // The first block POST hangs; with three blocks in flight the other eleven must still all be sent
+        // (an ordered merge asked for the next block only once the oldest was done, and stalled here).
+        account.createContainer("stuck").block();
+        FaultRule first = emulator.faults().add(FaultRule.builder().method("POST").path(".*/stuck(\\?.*)?")
+                .once().latency(Duration.ofHours(1)).build());
+        FaultRule others = emulator.faults().add(FaultRule.builder().method("POST").path(".*/stuck(\\?.*)?")
+                .latency(Duration.ofMillis(1)).build());
+        List<ByteBuffer> blocks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            blocks.add(ByteBuffer.wrap(EmulatorSupport.random(BS, 100 + i)));
+        }
+        Disposable upload = account.withContainer("stuck")
+                .uploadObject("s.bin", Flux.fromIterable(blocks), UploadOptions.defaults().withConcurrency(3))
+                .subscribe(r -> { }, e -> { });
+        try {
+            Long sent = Flux.interval(Duration.ofMillis(20)).map(x -> emulator.faults().fired(others.id()))
+                    .filter(n -> n >= 11).blockFirst(Duration.ofSeconds(30));
+            assertThat(sent).isEqualTo(11);
+            assertThat(emulator.faults().fired(first.id())).isEqualTo(1);
+        } finally {
+            upload.dispose();
+            emulator.faults().remove(first.id());
+            emulator.faults().remove(others.id());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class SwiftUploadEngine {
     }
 
     /** One uploaded segment. */
-    private record Segment(String path, String md5, long bytes) {
+    private record Segment(int index, String path, String md5, long bytes) {
     }
 
     /**
@@ -163,8 +164,11 @@ public final class SwiftUploadEngine {
         WriteOptions w = options.write();
         Mono<Void> createSegContainer = target.http().send(target.container(Method.PUT, segContainer)
                 .expect(201, 202, 204).operation("createContainer"));
+        // flatMap, not flatMapSequential: the latter asks for the next segment only once the oldest one in
+        // flight is done, so one slow segment (a retried one, a busy disk on the server) left the other
+        // slots idle until it finished; the manifest order is restored by index afterwards
         Mono<List<Segment>> segments = Flux.range(0, n)
-                .flatMapSequential(i -> {
+                .flatMap(i -> {
                     long off = (long) i * seg;
                     long len = Math.min(seg, size - off);
                     String segName = prefix + String.format("%08d", i);
@@ -182,10 +186,10 @@ public final class SwiftUploadEngine {
                                             + "change during the upload?); the manifest was not written", false));
                                 }
                                 progress.done(len, 0, 1);
-                                return Mono.just(new Segment("/" + segContainer + "/" + segName, md5, len));
+                                return Mono.just(new Segment(i, "/" + segContainer + "/" + segName, md5, len));
                             });
                 }, options.concurrency(), 1)
-                .collectList();
+                .collectSortedList(Comparator.comparingInt(Segment::index));
         return oldSegments(name).flatMap(old -> createSegContainer.then(segments).flatMap(list -> {
             List<Map<String, Object>> manifest = new ArrayList<>();
             MessageDigest all = Md5Verifier.md5();

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.synnefo.reactive.pithos.transfer.UploadResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 /**
  * The upload pipelines (synnefo-api.md §6.7), dedup first.
@@ -238,8 +241,10 @@ public final class UploadEngine {
             Flux<ByteBuffer> blocks = Flux.from(source)
                     .concatMapIterable(chunker::feed, 1)
                     .concatWith(Mono.fromSupplier(chunker::finish).filter(ByteBuffer::hasRemaining));
+            // flatMap, not flatMapSequential: the latter asks for the next block only once the oldest one in
+            // flight is sent, so one slow POST left the other slots idle; the order is restored by index
             return blocks.index()
-                    .flatMapSequential(t -> {
+                    .flatMap(t -> {
                         ByteBuffer b = t.getT2();
                         int len = b.remaining();
                         size.addAndGet(len);
@@ -252,7 +257,7 @@ public final class UploadEngine {
                                 pool.release(b);
                                 progress.done(0, len, 1);
                                 metrics.deduplicated(1);
-                                return Mono.just(h);
+                                return Mono.just(Tuples.of(t.getT1(), h));
                             }
                             return target.sendBlock(b, h).then(Mono.fromCallable(() -> {
                                 pool.release(b);
@@ -260,11 +265,12 @@ public final class UploadEngine {
                                 blocksSent.incrementAndGet();
                                 bytesSent.addAndGet(len);
                                 progress.done(len, 0, 1);
-                                return h;
+                                return Tuples.of(t.getT1(), h);
                             }));
                         });
                     }, conc, 1)
-                    .collectList()
+                    .collectSortedList(Comparator.comparingLong(Tuple2::getT1))
+                    .map(indexed -> indexed.stream().map(Tuple2::getT2).toList())
                     .flatMap(list -> {
                         long total = size.get();
                         progress.total(total, list.size());
