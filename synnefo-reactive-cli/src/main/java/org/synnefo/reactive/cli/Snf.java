@@ -98,6 +98,18 @@ public final class Snf implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
         Context ctx = new Context(out, err, Map.copyOf(env), terminal);
+        BaseCommand quick = QuickArgs.parse(args);
+        if (quick != null) {
+            quick.ctx = ctx;
+            try {
+                return quick.call();
+            } catch (RuntimeException ex) {
+                return failed(ex, quick, err);
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
         IFactory factory = factory(ctx);
         CommandLine cl = new CommandLine(new Snf(), factory);
         Class<? extends BaseCommand> named = args.length > 0 ? named(args[0]) : null;
@@ -114,21 +126,23 @@ public final class Snf implements Runnable {
             err.println("snf: " + ExitCodes.oneLine(ex.getMessage()) + " (see " + help + ")");
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Object cmd = commandLine.getCommand();
-            boolean debug = cmd instanceof BaseCommand b && b.common != null && b.common.debug;
-            err.println("snf: " + ExitCodes.message(ex));
-            if (debug) {
-                ex.printStackTrace(err);
-            }
-            return ExitCodes.of(ex);
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, commandLine.getCommand(), err));
         try {
             return cl.execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /** A command that failed: one line (a stack trace with --debug), and the exit code for the failure. */
+    private static int failed(Exception ex, Object cmd, PrintStream err) {
+        boolean debug = cmd instanceof BaseCommand b && b.common != null && b.common.debug;
+        err.println("snf: " + ExitCodes.message(ex));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.of(ex);
     }
 
     private static IFactory factory(Context ctx) {
