@@ -190,23 +190,31 @@ wipe_tool() {
 # CPU ticks of every process in the Swift servers' sessions: each server is a session leader
 # (swift-aio.sh starts them with setsid) and its workers share its session. utime+stime plus
 # cutime+cstime, because the container-updater forks a child per sweep: once reaped, a child's
-# CPU moves into its parent's cutime/cstime, so the sum only grows.
+# CPU moves into its parent's cutime/cstime, so the sum only grows. Prints three numbers: all of
+# Swift, the proxy server's session and the object server's. The object server is one process
+# (workers = 1) that MD5s and writes every byte: when it is busy for most of a run's wall time,
+# it is what sets the pace, whatever the client.
 server_cpu_ticks() {
-  local f s pid total=0 fields
+  local f s pid total=0 proxy=0 object=0 fields t proxy_sid object_sid
   declare -A sids=()
   for f in "$SWIFT_AIO_DIR"/run/*.pid; do
     [[ -f $f ]] || continue
     pid=$(<"$f")
     sids[$pid]=1
   done
+  proxy_sid=$(cat "$SWIFT_AIO_DIR/run/proxy.pid" 2>/dev/null) || proxy_sid=none
+  object_sid=$(cat "$SWIFT_AIO_DIR/run/object.pid" 2>/dev/null) || object_sid=none
   for f in /proc/[0-9]*/stat; do
     { read -r s <"$f"; } 2>/dev/null || continue
     read -ra fields <<<"${s##*) }"
     # after the command name: [0]=state [3]=session [11]=utime [12]=stime [13]=cutime [14]=cstime
     [[ -n ${sids[${fields[3]}]:-} ]] || continue
-    total=$((total + fields[11] + fields[12] + fields[13] + fields[14]))
+    t=$((fields[11] + fields[12] + fields[13] + fields[14]))
+    total=$((total + t))
+    [[ ${fields[3]} == "$proxy_sid" ]] && proxy=$((proxy + t))
+    [[ ${fields[3]} == "$object_sid" ]] && object=$((object + t))
   done
-  echo "$total"
+  echo "$total $proxy $object"
 }
 
 # Busy CPU ticks of the whole machine (user nice system irq softirq steal from /proc/stat):
@@ -378,17 +386,17 @@ updater_signal() {
 
 # measure <tool> <op> <rep>: one timed run, appended to $RESULTS.
 measure() {
-  local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 m0 m1 rc=0 status=ok why wall user sys rss bytes files other
+  local tool=$1 op=$2 rep=$3 tf=$WORK/time.txt log s0 s1 p0 p1 o0 o1 m0 m1 rc=0 status=ok why wall user sys rss bytes files other
   log=$LOGS/$STAMP-$tool-$op-$rep.log
   command_for "$tool" "$op"
   printf '%q ' "${CMD[@]}" >"$log"
   printf '\n' >>"$log"
   updater_signal STOP
-  s0=$(server_cpu_ticks)
+  read -r s0 p0 o0 < <(server_cpu_ticks)
   m0=$(machine_busy_ticks)
   /usr/bin/time -o "$tf" -f '%e %U %S %M' timeout "$TIMEOUT" "${CMD[@]}" </dev/null >>"$log" 2>&1 || rc=$?
   m1=$(machine_busy_ticks)
-  s1=$(server_cpu_ticks)
+  read -r s1 p1 o1 < <(server_cpu_ticks)
   updater_signal CONT
   read -r wall user sys rss < <(tail -n 1 "$tf")
   other=$(awk -v a="$m0" -v b="$m1" -v s0="$s0" -v s1="$s1" -v u="$user" -v s="$sys" -v t="$CLK_TCK" \
@@ -403,9 +411,10 @@ measure() {
     *-big) bytes=$BIG_BYTES files=1 ;;
     *) bytes=$SMALL_BYTES files=$SMALL_COUNT ;;
   esac
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$op" "$rep" "$wall" "$user" "$sys" "$rss" \
     "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$bytes" "$files" "$status" \
-    "$other" >>"$RESULTS"
+    "$other" "$(awk -v a="$p0" -v b="$p1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" \
+    "$(awk -v a="$o0" -v b="$o1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" >>"$RESULTS"
   printf 'peers: rep %d %-7s %-10s %7.2f s  cpu %6.2f s  rss %5d MB  swift cpu %6s s  other cpu %6s s  %s\n' "$rep" "$tool" \
     "$op" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((rss / 1024)) \
     "$(awk -v a="$s0" -v b="$s1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')" "$other" "$status" >&2
@@ -423,14 +432,15 @@ report() {
 import collections, statistics, sys
 rows = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    tool, op, rep, wall, user, sys_, rss, srv, nbytes, files, status, other = line.rstrip("\n").split("\t")
+    tool, op, rep, wall, user, sys_, rss, srv, nbytes, files, status, other, proxy, obj = line.rstrip("\n").split("\t")
     rows[(op, tool)].append(dict(wall=float(wall), cpu=float(user) + float(sys_), rss=int(rss) / 1024,
-                                 srv=float(srv), other=float(other), bytes=int(nbytes), files=int(files), ok=status == "ok"))
+                                 srv=float(srv), other=float(other), bytes=int(nbytes), files=int(files), ok=status == "ok",
+                                 proxy=float(proxy), obj=float(obj)))
 ops = ["up-big", "down-big", "up-small", "down-small"]
 names = {"up-big": "upload 1 file", "down-big": "download 1 file",
          "up-small": "upload directory", "down-small": "download directory"}
-print("| row | tool | runs ok | median wall s | MB/s | files/s | client CPU s | peak RSS MB | Swift CPU s | Swift cores | other CPU s | MB/s vs curl | MB/s vs best peer | CPU vs best peer |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| row | tool | runs ok | median wall s | MB/s | files/s | client CPU s | peak RSS MB | Swift CPU s | Swift cores | proxy CPU s | object server CPU s (busy) | other CPU s | MB/s vs curl | MB/s vs best peer | CPU vs best peer |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for op in ops:
     stats = {}
     for (o, tool), runs in rows.items():
@@ -445,6 +455,8 @@ for op in ops:
                            fps=good[0]["files"] / wall, cpu=statistics.median(r["cpu"] for r in good),
                            rss=statistics.median(r["rss"] for r in good), srv=statistics.median(r["srv"] for r in good),
                            other=statistics.median(r["other"] for r in good),
+                           proxy=statistics.median(r["proxy"] for r in good),
+                           obj=statistics.median(r["obj"] for r in good),
                            bytes=good[0]["bytes"])
     peers = [s for t, s in stats.items() if s and t not in ("curl", "snf")]
     curl = stats.get("curl")
@@ -452,7 +464,7 @@ for op in ops:
     best_cpu = min((s["cpu"] for s in peers), default=None)
     for tool, s in stats.items():
         if s is None:
-            print(f"| {names[op]} | {tool} | 0/{len(rows[(op, tool)])} | failed | | | | | | | | | | |")
+            print(f"| {names[op]} | {tool} | 0/{len(rows[(op, tool)])} | failed | | | | | | | | | | | | |")
             continue
         fps = f"{s['fps']:.0f}" if op.endswith("small") else "-"
         vcurl = f"{s['mbs'] / curl['mbs']:.2f}" if curl else "-"
@@ -460,7 +472,8 @@ for op in ops:
         vc = f"{s['cpu'] / best_cpu:.2f}" if best_cpu else "-"
         mbs = f"{s['mbs']:.0f}" if s["mbs"] >= 10 else f"{s['mbs']:.1f}"
         print(f"| {names[op]} | {tool} | {s['n']} | {s['wall']:.2f} | {mbs} | {fps} | "
-              f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['srv']:.2f} | {s['srv'] / s['wall']:.2f} | {s['other']:.2f} | {vcurl} | {vs} | {vc} |")
+              f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['srv']:.2f} | {s['srv'] / s['wall']:.2f} | {s['proxy']:.2f} | "
+              f"{s['obj']:.2f} ({100 * s['obj'] / s['wall']:.0f} %) | {s['other']:.2f} | {vcurl} | {vs} | {vc} |")
 EOF
 }
 
@@ -504,14 +517,25 @@ main() {
   done
   ((${#tools[@]} > 0)) || die "no tool to run"
   if [[ " ${tools[*]} " == *" snf "* ]]; then
-    # The launcher's first upload and first download each write its class-data archive (AppCDS; about
-    # 1 CPU-s, once per jar and JDK, as Debian's Python tools come with their modules compiled): done
-    # here, untimed, so that every timed snf run is an ordinary run.
-    echo warm >"$WORK/warm.txt"
-    snf_cmd upload "$WORK/warm.txt" peers-snf/warm.txt
-    "${CMD[@]}" </dev/null >"$LOGS/$STAMP-snf-warm.log" 2>&1 || say "snf warm-up upload failed: see $LOGS/$STAMP-snf-warm.log"
-    snf_cmd download peers-snf/warm.txt "$WORK/warm.out"
-    "${CMD[@]}" </dev/null >>"$LOGS/$STAMP-snf-warm.log" 2>&1 || say "snf warm-up download failed: see $LOGS/$STAMP-snf-warm.log"
+    # The launcher's first run of each kind of transfer (upload or download, of a file or of a tree
+    # with -r) writes its class-data archive (AppCDS; about 1 CPU-s, once per jar and JDK, as Debian's
+    # Python tools come with their modules compiled), holding the classes that run loaded: done here,
+    # untimed and with the same kinds of data as the timed runs (a file one byte over the segment size,
+    # so a static large object; a small tree), so that every timed snf run is an ordinary run of a
+    # regular user. With a tiny warm-up file the big rows loaded ~880 classes outside the archive.
+    local warm=$WORK/warm w
+    rm -rf "$warm" && mkdir -p "$warm/tree"
+    head -c $((SEGMENT_MB * 1048576 + 1)) /dev/urandom >"$warm/big.bin"
+    for i in 1 2 3; do head -c $((i * 3000)) /dev/urandom >"$warm/tree/w$i.bin"; done
+    : >"$LOGS/$STAMP-snf-warm.log"
+    for w in "upload $warm/big.bin peers-snf/warm.bin" "download peers-snf/warm.bin $warm/big.out" \
+      "upload -r $warm/tree peers-snf/warmtree" "download -r peers-snf/warmtree $warm/tree.out"; do
+      # shellcheck disable=SC2086 # the words of $w are the arguments
+      snf_cmd $w
+      "${CMD[@]}" </dev/null >>"$LOGS/$STAMP-snf-warm.log" 2>&1 || say "snf warm-up '$w' failed: see $LOGS/$STAMP-snf-warm.log"
+    done
+    rm -rf "$warm"
+    wipe_tool snf
   fi
 
   say "Swift $SWIFT_AUTH_URL (storage $(cat "$SWIFT_AIO_DIR/run/storage" 2>/dev/null || echo ?)); big file $BIG_MB MiB;" \

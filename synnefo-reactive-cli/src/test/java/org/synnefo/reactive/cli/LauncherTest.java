@@ -161,6 +161,18 @@ class LauncherTest {
         assertThat(run(cache, Map.of(), "download", "c/o", "y").mapped()).containsExactly(downArchive.toString());
         assertThat(run(cache, Map.of(), "upload", "a", "b").mapped()).containsExactly(archive.toString());
 
+        // a directory transfer writes one of its own (listing, JSON codec, walker: classes a single file's
+        // run never loads) and maps it; the other commands then prefer it, for its listing classes
+        Run firstTree = run(cache, Map.of(), "upload", "-r", "d", "c/p");
+        assertThat(firstTree.code()).isZero();
+        assertThat(firstTree.mapped()).isEmpty();
+        Path treeArchive = archives(cache).stream().filter(p -> p.toString().endsWith("-upload-r.jsa")).findFirst()
+                .orElseThrow();
+        assertThat(archives(cache)).hasSize(3);
+        assertThat(run(cache, Map.of(), "upload", "-qr", "d", "c/p").mapped()).containsExactly(treeArchive.toString());
+        assertThat(run(cache, Map.of(), "upload", "a", "b").mapped()).containsExactly(archive.toString());
+        assertThat(run(cache, Map.of(), "list", "c").mapped()).containsExactly(treeArchive.toString());
+
         // help and version are picocli's, which no archive holds: not mapped
         assertThat(run(cache, Map.of(), "upload", "--help").mapped()).isEmpty();
         assertThat(run(cache, Map.of()).mapped()).isEmpty();
