@@ -1,6 +1,7 @@
 package org.synnefo.reactive.pithos.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -185,6 +186,22 @@ public final class Md5Verifier {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Swift's ETag of a static large object: the MD5 of its segments' MD5s, written one after the other
+     * in hex. Both the upload (the {@code ETag} of the manifest PUT) and the download (the check of a
+     * manifest against the object's ETag) need it, and must agree on it.
+     *
+     * @param segmentMd5s the segments' MD5s in hex, in manifest order
+     * @return the ETag, lower-case hex
+     */
+    public static String staticLargeObjectEtag(List<String> segmentMd5s) {
+        MessageDigest all = md5();
+        for (String h : segmentMd5s) {
+            all.update(h.getBytes(StandardCharsets.US_ASCII));
+        }
+        return hex(all.digest());
     }
 
     /** @param b bytes @return lower-case hex */

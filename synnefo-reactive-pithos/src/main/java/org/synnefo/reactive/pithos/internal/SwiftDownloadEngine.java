@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +113,7 @@ public final class SwiftDownloadEngine {
                     // not pinned by If-Match (which compares the manifest's own ETag): the check against the
                     // object's ETag below detects a manifest replaced between the HEAD and this GET
                     List<Md5Verifier.Unit> units = new ArrayList<>();
-                    MessageDigest all = Md5Verifier.md5();
+                    List<String> hashes = new ArrayList<>();
                     boolean plain = true;
                     long total = 0;
                     for (JsonNode e : r.json()) {
@@ -128,7 +126,7 @@ public final class SwiftDownloadEngine {
                         }
                         units.add(new Md5Verifier.Unit(bytes, whole && Md5Verifier.isMd5(hash) ? hash : null));
                         if (hash != null) {
-                            all.update(hash.getBytes(StandardCharsets.US_ASCII));
+                            hashes.add(hash);
                         }
                         total += bytes;
                     }
@@ -136,7 +134,7 @@ public final class SwiftDownloadEngine {
                         throw new IntegrityException("the manifest of " + name + " adds up to " + total
                                 + " bytes but the object has " + size, false);
                     }
-                    String got = Md5Verifier.hex(all.digest());
+                    String got = Md5Verifier.staticLargeObjectEtag(hashes);
                     if (plain && etag != null && !got.equalsIgnoreCase(etag)) {
                         throw new IntegrityException("the manifest of " + name + " hashes to " + got
                                 + " but the object's ETag is " + etag, false);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -192,16 +191,14 @@ public final class SwiftUploadEngine {
                 .collectSortedList(Comparator.comparingInt(Segment::index));
         return oldSegments(name).flatMap(old -> createSegContainer.then(segments).flatMap(list -> {
             List<Map<String, Object>> manifest = new ArrayList<>();
-            MessageDigest all = Md5Verifier.md5();
             for (Segment s : list) {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("path", s.path());
                 e.put("etag", s.md5());
                 e.put("size_bytes", s.bytes());
                 manifest.add(e);
-                all.update(s.md5().getBytes(StandardCharsets.US_ASCII));
             }
-            String expected = Md5Verifier.hex(all.digest());
+            String expected = Md5Verifier.staticLargeObjectEtag(list.stream().map(Segment::md5).toList());
             byte[] body = SynnefoJson.write(manifest);
             SynnefoRequest put = Target.write(target.object(Method.PUT, name), w)
                     .query("multipart-manifest", "put")

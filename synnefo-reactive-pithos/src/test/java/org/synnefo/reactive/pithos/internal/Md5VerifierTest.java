@@ -56,4 +56,11 @@ class Md5VerifierTest {
         assertThat(Md5Verifier.isMd5("abc")).isFalse();
         assertThat(Md5Verifier.isMd5(null)).isFalse();
     }
+
+    @Test
+    void staticLargeObjectEtagIsTheMd5OfTheSegmentMd5sInHex() {
+        // Swift's rule, checked with Python: md5(md5("a").hexdigest() + md5("b").hexdigest())
+        assertThat(Md5Verifier.staticLargeObjectEtag(java.util.List.of("0cc175b9c0f1b6a831c399e269772661",
+                "92eb5ffee6ae2fec3ad71c777531578f"))).isEqualTo("3bc22fb7aaebe9c8c5d7de312b876bb8");
+    }
 }
