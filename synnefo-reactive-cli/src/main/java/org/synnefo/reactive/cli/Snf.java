@@ -76,6 +76,13 @@ public final class Snf implements Runnable {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err, System.getenv(), System.console() != null);
         System.out.flush();
+        if (code == ExitCodes.OK && Boolean.getBoolean(Training.PROPERTY)) {
+            try {
+                Training.run();
+            } catch (RuntimeException e) {
+                // only the archive is poorer for it
+            }
+        }
         try {
             // the JVM's exit would otherwise wait up to 300 ms for the event loops to leave epoll_wait
             // main is the tool's own thread, the one place where blocking belongs

@@ -149,6 +149,9 @@ class LauncherTest {
         assertThat(second.out()).startsWith("args=list c\n");
         assertThat(second.mapped()).as(second.toString()).containsExactly(archive.toString());
         assertThat(second.jvm()).contains("-XX:SharedArchiveFile=" + archive).contains("-XX:TieredStopAtLevel=1");
+        // only the run that writes the archive is asked to load what later runs of its kind need
+        assertThat(first.jvm()).contains("-Dsnf.cds.training=true");
+        assertThat(second.jvm()).doesNotContain("snf.cds.training");
 
         // a download writes an archive of its own and maps it; the upload keeps mapping its one
         assertThat(archive.getFileName().toString()).endsWith("-upload.jsa");

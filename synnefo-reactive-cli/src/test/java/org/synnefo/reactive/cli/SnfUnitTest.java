@@ -178,4 +178,15 @@ class SnfUnitTest {
         assertThat(Snf.run(new String[] {"bogus"}, o, e, Map.of(), false)).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'bogus'");
     }
+
+    @Test
+    void theArchiveTrainingReadsAListingAndRoundTripsAManifestOffline() {
+        java.util.List<Object> r = Training.run();
+        assertThat(r).hasSize(3);
+        org.synnefo.reactive.pithos.ObjectEntry file = (org.synnefo.reactive.pithos.ObjectEntry) r.get(0);
+        assertThat(file.name()).isEqualTo("d/a.bin");
+        assertThat(file.lastModified()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(((org.synnefo.reactive.pithos.ObjectEntry) r.get(1)).isSubdir()).isTrue();
+        assertThat(r.get(2).toString()).contains("\"size_bytes\":1").contains("00000000");
+    }
 }
