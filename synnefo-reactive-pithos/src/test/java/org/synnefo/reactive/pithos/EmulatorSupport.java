@@ -1,5 +1,7 @@
 package org.synnefo.reactive.pithos;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +14,11 @@ import java.util.Random;
 import org.synnefo.reactive.core.ClientOptions;
 import org.synnefo.reactive.core.SynnefoTransport;
 import org.synnefo.reactive.emulator.EmulatorUser;
+import org.synnefo.reactive.emulator.FaultRule;
 import org.synnefo.reactive.emulator.SynnefoEmulator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Shared plumbing of the tests against the in-process emulator. */
 final class EmulatorSupport {
@@ -83,5 +89,25 @@ final class EmulatorSupport {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
+    }
+
+    /**
+     * Subscribes to {@code transfer}, waits until rule {@code others} has fired {@code n} times (the requests
+     * that must still go out while the one {@code stuck} delays hangs), then cancels the transfer and
+     * removes both rules. Fails when they do not all go out within 30 s.
+     */
+    static void assertTheOthersGoOn(SynnefoEmulator emulator, FaultRule stuck, FaultRule others, long n,
+            Mono<?> transfer) {
+        Disposable d = transfer.subscribe(r -> { }, e -> { });
+        try {
+            Long sent = Flux.interval(Duration.ofMillis(20)).map(x -> emulator.faults().fired(others.id()))
+                    .filter(c -> c >= n).blockFirst(Duration.ofSeconds(30));
+            assertThat(sent).isEqualTo(n);
+            assertThat(emulator.faults().fired(stuck.id())).isEqualTo(1);
+        } finally {
+            d.dispose();
+            emulator.faults().remove(stuck.id());
+            emulator.faults().remove(others.id());
+        }
     }
 }

@@ -26,8 +26,6 @@ import org.synnefo.reactive.pithos.transfer.DownloadOptions;
 import org.synnefo.reactive.pithos.transfer.DownloadResult;
 import org.synnefo.reactive.pithos.transfer.UploadOptions;
 import org.synnefo.reactive.pithos.transfer.UploadResult;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /**
  * The Swift paths of the client, forced with {@code swiftCompatible(true)} against the Pithos emulator
@@ -243,18 +241,8 @@ class SwiftModeTest {
         FaultRule others = emulator.faults().add(FaultRule.builder().method("PUT")
                 .path(".*/sw_segments/stuck\\.bin/.*/000000(0[1-9]|1[0-2])").latency(Duration.ofMillis(1)).build());
         Path src = EmulatorSupport.randomFile(tmp, "stuck.bin", (12 << 20) + 7, 12);
-        Disposable upload = swift.uploadObject("stuck.bin", src, UploadOptions.defaults().withConcurrency(3))
-                .subscribe(r -> { }, e -> { });
-        try {
-            Long sent = Flux.interval(Duration.ofMillis(20)).map(x -> emulator.faults().fired(others.id()))
-                    .filter(n -> n >= 12).blockFirst(Duration.ofSeconds(30));
-            assertThat(sent).isEqualTo(12);
-            assertThat(emulator.faults().fired(first.id())).isEqualTo(1);
-        } finally {
-            upload.dispose();
-            emulator.faults().remove(first.id());
-            emulator.faults().remove(others.id());
-        }
+        EmulatorSupport.assertTheOthersGoOn(emulator, first, others, 12,
+                swift.uploadObject("stuck.bin", src, UploadOptions.defaults().withConcurrency(3)));
     }
 
     @Test

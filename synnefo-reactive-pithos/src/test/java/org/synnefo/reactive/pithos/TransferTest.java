@@ -35,7 +35,6 @@ import org.synnefo.reactive.pithos.transfer.TransferEvent;
 import org.synnefo.reactive.pithos.transfer.TransferProgress;
 import org.synnefo.reactive.pithos.transfer.UploadOptions;
 import org.synnefo.reactive.pithos.transfer.UploadResult;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /** The transfer engine against the emulator, with 64 KiB blocks so that small files have many blocks. */
@@ -252,19 +251,8 @@ class TransferTest {
         for (int i = 0; i < 12; i++) {
             blocks.add(ByteBuffer.wrap(EmulatorSupport.random(BS, 100 + i)));
         }
-        Disposable upload = account.withContainer("stuck")
-                .uploadObject("s.bin", Flux.fromIterable(blocks), UploadOptions.defaults().withConcurrency(3))
-                .subscribe(r -> { }, e -> { });
-        try {
-            Long sent = Flux.interval(Duration.ofMillis(20)).map(x -> emulator.faults().fired(others.id()))
-                    .filter(n -> n >= 11).blockFirst(Duration.ofSeconds(30));
-            assertThat(sent).isEqualTo(11);
-            assertThat(emulator.faults().fired(first.id())).isEqualTo(1);
-        } finally {
-            upload.dispose();
-            emulator.faults().remove(first.id());
-            emulator.faults().remove(others.id());
-        }
+        EmulatorSupport.assertTheOthersGoOn(emulator, first, others, 11, account.withContainer("stuck")
+                .uploadObject("s.bin", Flux.fromIterable(blocks), UploadOptions.defaults().withConcurrency(3)));
     }
 
     @Test
