@@ -1618,22 +1618,11 @@ final class PithosApi implements ServiceHandler {
     // =====================================================================================
     // helpers
 
-    /** The hashes list and Merkle root of the last version asked about (see {@link #merkle(Version)}). */
-    private record LastMerkle(List<String> hashes, long bytes, String root) {
-    }
-
-    private volatile LastMerkle lastMerkle;
+    private final MerkleCache merkles = new MerkleCache();
 
     String merkle(Version v) {
-        // every ranged GET of a block needs its object's hash: without this, a download of n blocks would
-        // hash the whole hashmap n times (O(n^2)); versions are immutable, so their list identifies them
-        LastMerkle last = lastMerkle;
-        if (last != null && last.hashes() == v.hashes() && last.bytes() == v.bytes()) {
-            return last.root();
-        }
-        String root = hashing.merkle(v.hashes().size() == 1 && v.bytes() == 0 ? List.of() : v.hashes());
-        lastMerkle = new LastMerkle(v.hashes(), v.bytes(), root);
-        return root;
+        return merkles.root(v.hashes(), v.bytes(),
+                () -> hashing.merkle(v.hashes().size() == 1 && v.bytes() == 0 ? List.of() : v.hashes()));
     }
 
     String publicUrl(String token) {
