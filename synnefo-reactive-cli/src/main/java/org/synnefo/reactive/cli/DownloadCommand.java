@@ -70,9 +70,10 @@ final class DownloadCommand extends BaseCommand {
         mkdirs(target.toAbsolutePath().getParent());
         long size = info == null ? 0 : info.contentLength();
         Progress p = new Progress(ctx, common.quiet, "download", size, 1);
-        DownloadResult r = p.await(p.wantsEvents(size)
-                ? p.track(c.downloadObjectWithProgress(source.name(), target, opts), size, source.name())
-                : p.count(c.downloadObject(source.name(), target, opts), size, source.name()));
+        Path to = target;
+        DownloadResult r = p.await(p.follow(size, source.name(),
+                () -> c.downloadObjectWithProgress(source.name(), to, opts), () -> c.downloadObject(source.name(), to,
+                        opts)));
         p.summary(common.quiet, source + " to " + r.file());
         return ExitCodes.OK;
     }
@@ -132,9 +133,9 @@ final class DownloadCommand extends BaseCommand {
             failures.add(r, new CliException(ExitCodes.FAILURE, "refused: this name cannot be a local path under "
                     + root));
         }
-        p.await(Flux.fromIterable(items).flatMap(i -> (p.wantsEvents(i.size())
-                ? p.track(c.downloadObjectWithProgress(i.name(), i.path(), opts), i.size(), i.name())
-                : p.count(c.downloadObject(i.name(), i.path(), opts), i.size(), i.name()))
+        p.await(Flux.fromIterable(items).flatMap(i -> p.follow(i.size(), i.name(),
+                () -> c.downloadObjectWithProgress(i.name(), i.path(), opts), () -> c.downloadObject(i.name(), i.path(),
+                        opts))
                 .then().onErrorResume(e -> failures.add(i.name(), e)), common.jobs, 1)
                 .then(Mono.just(true)));
         failures.report(ctx, items.size() + refused.size());

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.synnefo.reactive.pithos.transfer.TransferEvent;
 import org.synnefo.reactive.pithos.transfer.TransferProgress;
 import reactor.core.publisher.Flux;
@@ -108,6 +109,21 @@ final class Progress {
      */
     boolean wantsEvents(long size) {
         return mode != Mode.NONE && (totalFiles <= 1 || size >= EVENTS_FROM);
+    }
+
+    /**
+     * One file's transfer, followed the way its size calls for ({@link #wantsEvents}): its event stream
+     * when its bytes are shown while it moves, else the plain transfer counted when it completes. Only the
+     * chosen one is built.
+     *
+     * @param size the file's size
+     * @param label the file's name
+     * @param withEvents the transfer as events
+     * @param plain the transfer without events
+     * @return the transfer's result
+     */
+    <R> Mono<R> follow(long size, String label, Supplier<Flux<TransferEvent<R>>> withEvents, Supplier<Mono<R>> plain) {
+        return wantsEvents(size) ? track(withEvents.get(), size, label) : count(plain.get(), size, label);
     }
 
     /**

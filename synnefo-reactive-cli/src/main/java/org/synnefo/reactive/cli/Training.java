@@ -22,7 +22,8 @@ final class Training {
     /** The system property the launcher sets when this run writes an archive. */
     static final String PROPERTY = "snf.cds.training";
 
-    private static final String LISTING = "[{\"name\":\"d/a.bin\",\"bytes\":1,\"hash\":\"0cc175b9c0f1b6a831c399e269772661\","
+    private static final String LISTING = "[{\"name\":\"d/a.bin\",\"bytes\":1,"
+            + "\"hash\":\"0cc175b9c0f1b6a831c399e269772661\","
             + "\"content_type\":\"application/octet-stream\",\"last_modified\":\"2026-01-01T00:00:00.000000\"},"
             + "{\"subdir\":\"d/e/\"}]";
 

@@ -84,8 +84,8 @@ final class UploadCommand extends BaseCommand {
                 ? target.name() + local.getFileName() : target.name();
         long size = size(local);
         Progress p = new Progress(ctx, common.quiet, "upload", size, 1);
-        UploadResult r = p.await(p.wantsEvents(size) ? p.track(c.uploadObjectWithProgress(name, local, opts), size,
-                name) : p.count(c.uploadObject(name, local, opts), size, name));
+        UploadResult r = p.await(p.follow(size, name, () -> c.uploadObjectWithProgress(name, local, opts),
+                () -> c.uploadObject(name, local, opts)));
         p.summary(common.quiet, local + " to " + target.container() + "/" + r.name());
         return ExitCodes.OK;
     }
@@ -136,9 +136,9 @@ final class UploadCommand extends BaseCommand {
         Failures failures = new Failures();
         Flux<Void> markers = Flux.fromIterable(dirs).concatMap(d -> c.createDirectory(d)
                 .onErrorResume(e -> failures.add(d, e)).then());
-        Flux<Void> uploads = Flux.fromIterable(files).flatMap(f -> (p.wantsEvents(f.size())
-                ? p.track(c.uploadObjectWithProgress(f.name(), f.path(), opts), f.size(), f.name())
-                : p.count(c.uploadObject(f.name(), f.path(), opts), f.size(), f.name()))
+        Flux<Void> uploads = Flux.fromIterable(files).flatMap(f -> p.follow(f.size(), f.name(),
+                () -> c.uploadObjectWithProgress(f.name(), f.path(), opts),
+                () -> c.uploadObject(f.name(), f.path(), opts))
                 .then().onErrorResume(e -> failures.add(f.name(), e)), common.jobs, 1);
         p.await(markers.thenMany(uploads).then(Mono.just(true)));
         failures.report(ctx, files.size() + dirs.size());

@@ -204,6 +204,23 @@ public final class Md5Verifier {
         return hex(all.digest());
     }
 
+    /** @param bytes bytes held in memory @return their MD5, lower-case hex */
+    public static String md5Hex(byte[] bytes) {
+        return hex(md5().digest(bytes));
+    }
+
+    /**
+     * Whether a server's ETag shows different content: it is an MD5 (a static large object's or a
+     * manifest's is not) and not the one computed locally.
+     *
+     * @param etag the ETag the server answered, or null
+     * @param md5 the local MD5, hex
+     * @return true when they disagree
+     */
+    public static boolean contradicts(String etag, String md5) {
+        return isMd5(etag) && !etag.equalsIgnoreCase(md5);
+    }
+
     /** @param b bytes @return lower-case hex */
     public static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);

@@ -231,8 +231,8 @@ public final class SwiftDownloadEngine {
                         true);
             }
             if (Md5Verifier.isMd5(etag)) {
-                String md5 = Md5Verifier.hex(Md5Verifier.md5().digest(all));
-                if (!md5.equalsIgnoreCase(etag)) {
+                String md5 = Md5Verifier.md5Hex(all);
+                if (Md5Verifier.contradicts(etag, md5)) {
                     throw new IntegrityException(name + " has ETag " + etag + " but its bytes have MD5 " + md5, false);
                 }
             }

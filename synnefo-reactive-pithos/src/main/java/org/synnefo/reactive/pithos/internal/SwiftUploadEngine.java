@@ -134,10 +134,8 @@ public final class SwiftUploadEngine {
                 FileRanges.readFully(ch, b, (int) size, 0);
                 return b.array();
             }).subscribeOn(Schedulers.boundedElastic()).flatMap(bytes -> {
-                MessageDigest md = Md5Verifier.md5();
-                md.update(bytes);
+                String md5 = Md5Verifier.md5Hex(bytes);
                 progress.hashed(size);
-                String md5 = Md5Verifier.hex(md.digest());
                 return checked(put.header("ETag", md5).body(bytes, w.effectiveContentType()), size, md5,
                         "putObject");
             });
@@ -179,7 +177,7 @@ public final class SwiftUploadEngine {
                             .flatMap(t -> {
                                 String md5 = t.getT1();
                                 ObjectWriteResult r = t.getT2();
-                                if (Md5Verifier.isMd5(r.etag()) && !md5.equalsIgnoreCase(r.etag())) {
+                                if (Md5Verifier.contradicts(r.etag(), md5)) {
                                     return Mono.error(new IntegrityException("segment " + segName + " has ETag "
                                             + r.etag() + " on the server but MD5 " + md5 + " locally (did the file "
                                             + "change during the upload?); the manifest was not written", false));
@@ -286,7 +284,7 @@ public final class SwiftUploadEngine {
             return target.http().exchange(put).flatMap(r -> {
                 ObjectWriteResult res = ObjectWriteResult.from(r.status(), r.headers());
                 String local = Md5Verifier.hex(md.digest());
-                if (Md5Verifier.isMd5(res.etag()) && !res.etag().equalsIgnoreCase(local)) {
+                if (Md5Verifier.contradicts(res.etag(), local)) {
                     return Mono.error(new IntegrityException("object " + name + " has ETag " + res.etag()
                             + " on the server but MD5 " + local + " locally", false));
                 }
@@ -339,7 +337,7 @@ public final class SwiftUploadEngine {
                 .onErrorMap(SwiftUploadEngine::is422, e -> new IntegrityException("the server refused "
                         + req.encodedPath() + ": its MD5 is not " + md5 + " (did the file change during the upload?)",
                         false))
-                .flatMap(res -> Md5Verifier.isMd5(res.etag()) && !res.etag().equalsIgnoreCase(md5)
+                .flatMap(res -> Md5Verifier.contradicts(res.etag(), md5)
                         ? Mono.error(new IntegrityException(req.encodedPath() + " has ETag " + res.etag()
                                 + " on the server but MD5 " + md5 + " locally", false))
                         : Mono.just(res));

@@ -143,8 +143,12 @@ public record Target(SynnefoHttpClient http, String account, String container) {
     public SynnefoRequest postBlock(ByteBuffer block) {
         ByteBuffer view = block.duplicate();
         int len = view.remaining();
+        return blockPost().body(Mono.fromSupplier(view::duplicate), len, "application/octet-stream");
+    }
+
+    /** The block POST ({@code ?update}, JSON reply), idempotent (a block is named by its hash), without a body. */
+    private SynnefoRequest blockPost() {
         return container(SynnefoRequest.Method.POST).query("update").query("format", "json")
-                .body(Mono.fromSupplier(view::duplicate), len, "application/octet-stream")
                 .idempotent(true)
                 .operation("uploadBlock");
     }
@@ -172,10 +176,7 @@ public record Target(SynnefoHttpClient http, String account, String container) {
      * @return completion
      */
     public Mono<Void> sendBlock(Path file, long position, int length, String expectedHash) {
-        return checkBlock(container(SynnefoRequest.Method.POST).query("update").query("format", "json")
-                .body(file, position, length, "application/octet-stream")
-                .idempotent(true)
-                .operation("uploadBlock"), expectedHash);
+        return checkBlock(blockPost().body(file, position, length, "application/octet-stream"), expectedHash);
     }
 
     private Mono<Void> checkBlock(SynnefoRequest post, String expectedHash) {
